@@ -1,0 +1,180 @@
+"""Render a loaded site as Markdown pages: ``{path: markdown}``, with no MkDocs involved.
+
+Each page is a Jinja2 template in ``generator/templates``. Templates autoescape: every value
+that reaches a page passes through :func:`generator.text.escape_text` unless a template marks
+it as already safe, so council data can never become markup.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import progress, urls
+from .feedback import feedback_link
+from .model import Decision, Item, Plan, Site
+from .schema import DETAIL_FIELDS, ITEM_KINDS, PLAN_STATUSES, REFERENCE_TABLES, json_schema
+from .status import STATUSES
+from .text import escape_text, paragraphs, plain_title, shorten
+
+METHODOLOGY = "about/methodology.md"
+REFERENCE = "reference/content-format.md"
+SCHEMA = "downloads/schema.json"
+
+
+@dataclass(frozen=True)
+class Options:
+    """How pages are rendered."""
+
+    as_of: date
+    directory_urls: bool = True
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        finalize=lambda value: "" if value is None else escape_text(value),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["paragraphs"] = paragraphs
+    env.filters["longdate"] = lambda d: f"{d.day} {d:%B %Y}" if d else ""
+    return env
+
+
+ENV = _environment()
+
+
+class Renderer:
+    """Renders every page of one site."""
+
+    def __init__(self, site: Site, options: Options) -> None:
+        self.site = site
+        self.options = options
+
+    def pages(self) -> dict[str, str]:
+        """Every generated page, by its path in the docs folder."""
+        pages = {urls.HOME: self.home()}
+        for plan in self.site.plans:
+            pages[urls.plan_page(plan)] = self.plan(plan)
+            for item in plan.walk():
+                pages[urls.item_page(item)] = self.item(plan, item)
+        for decision in self.site.decisions:
+            pages[urls.decision_page(decision)] = self.decision(decision)
+        pages[METHODOLOGY] = self._render(
+            "methodology.md.j2", METHODOLOGY, "How we report progress",
+            "What each status means, and how this site judges overdue and out-of-date items.",
+            rules=progress.RULES, statuses=STATUSES.values())
+        pages[REFERENCE] = self._render(
+            "reference.md.j2", REFERENCE, "Content format",
+            "Every field of the plan data files, what it means and what it accepts.",
+            tables=REFERENCE_TABLES, kinds=ITEM_KINDS, plan_statuses=PLAN_STATUSES)
+        pages[SCHEMA] = json.dumps(json_schema(), indent=2) + "\n"
+        return pages
+
+    def home(self) -> str:
+        plans = [(plan, self.totals(plan)) for plan in self.site.plans]
+        return self._render("home.md.j2", urls.HOME, self.site.title,
+                            self.site.description or self.site.council, plans=plans)
+
+    def plan(self, plan: Plan) -> str:
+        return self._render(
+            "plan.md.j2", urls.plan_page(plan), plan.title,
+            plan.summary or plan.title, plan=plan, totals=self.totals(plan),
+            stale=progress.is_stale(plan, self.options.as_of),
+            has_status=any(i.current_status != "not-reported" for i in plan.walk()),
+            decisions=[d for d in self.site.decisions if d.id in plan.decisions
+                       or plan.id in d.approves],
+        )
+
+    def item(self, plan: Plan, item: Item) -> str:
+        title = f"{item.ref} {item.title}"
+        description = f"{item.kind.capitalize()} {item.ref} of {plan.title}: {item.title}"
+        return self._render(
+            "item.md.j2", urls.item_page(item), title, description, plan=plan, item=item,
+            details=[(f.label, item.text[f.name]) for f in DETAIL_FIELDS if f.name in item.text],
+            stale=progress.is_stale(plan, self.options.as_of),
+            related=[r for ref in item.related if (r := plan.find(ref))],
+            decisions=[d for d in self.site.decisions if d.id in plan.decisions],
+            feedback=feedback_link(self.site, plan, item, self._absolute(urls.item_page(item)),
+                                   self._decision_route(plan)),
+        )
+
+    def decision(self, decision: Decision) -> str:
+        plans = [p for p in self.site.plans if p.id in decision.approves]
+        return self._render("decision.md.j2", urls.decision_page(decision), decision.title,
+                            decision.summary or decision.title, decision=decision, plans=plans)
+
+    def totals(self, plan: Plan) -> progress.Totals:
+        return progress.totals(plan.walk(), self.options.as_of)
+
+    def _decision_route(self, plan: Plan) -> Decision | None:
+        return next((d for d in self.site.decisions
+                     if (d.id in plan.decisions or plan.id in d.approves) and d.feedback), None)
+
+    def _absolute(self, page: str) -> str:
+        return urls.absolute(self.site.url, page, self.options.directory_urls)
+
+    def _render(self, template: str, page: str, title: str, description: str,
+                **context: Any) -> str:
+        helpers = _Helpers(self, page)
+        body = ENV.get_template(template).render(site=self.site, h=helpers, **context)
+        front = {"title": plain_title(title), "description": plain_title(shorten(description))}
+        return "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n" + body
+
+
+class _Helpers:
+    """Functions the templates call: links relative to the page, badges, flags."""
+
+    def __init__(self, renderer: Renderer, page: str) -> None:
+        self.renderer = renderer
+        self.page = page
+        self.as_of = renderer.options.as_of
+        self.statuses = STATUSES
+
+    def link(self, target: Plan | Item | Decision | str) -> str:
+        if isinstance(target, Plan):
+            to = urls.plan_page(target)
+        elif isinstance(target, Item):
+            to = urls.item_page(target)
+        elif isinstance(target, Decision):
+            to = urls.decision_page(target)
+        else:
+            to = target
+        return Markup(urls.link(self.page, to, self.renderer.options.directory_urls))
+
+    def badge(self, word: str, explain: bool = False) -> Markup:
+        href = self.link(METHODOLOGY) + f"#{word}" if explain else None
+        return Markup(ENV.get_template("badge.html.j2").render(status=STATUSES[word], href=href))
+
+    def flags_overdue(self) -> Markup:
+        return Markup(ENV.get_template("flags.html.j2").render(overdue=True, stale=False))
+
+    def rows(self, items: list[Item], depth: int = 0) -> list[tuple[Item, int]]:
+        """Items and their descendants in plan order, each with its depth for indenting."""
+        found: list[tuple[Item, int]] = []
+        for item in items:
+            found.append((item, depth))
+            found.extend(self.rows(item.children, depth + 1))
+        return found
+
+    def area_name(self, plan: Plan, area_id: str) -> str:
+        return next((a.name for a in plan.areas if a.id == area_id), area_id)
+
+    def overdue(self, item: Item) -> bool:
+        return progress.is_overdue(item, self.as_of)
+
+    def flags(self, item: Item, stale: bool) -> Markup:
+        return Markup(ENV.get_template("flags.html.j2").render(
+            overdue=self.overdue(item), stale=stale and item.current_status != "not-reported"))
+
+    def due(self, item: Item) -> Markup:
+        return Markup(ENV.get_template("due.html.j2").render(item=item))

@@ -1,0 +1,78 @@
+"""The words for progress: what councils write, what we publish, and what each one means.
+
+There are six statuses. An item with none is "not yet reported": that is never shown as a
+failure and never as 0%. Councils' own wording (RAG colours, "Green - on track", "Completed")
+is accepted case-insensitively and kept beside the published status.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NOT_REPORTED = "not-reported"
+
+
+@dataclass(frozen=True)
+class Status:
+    """One published status: its word, its label on badges, and what it means to a resident."""
+
+    word: str
+    label: str
+    meaning: str
+
+
+STATUSES: dict[str, Status] = {
+    s.word: s
+    for s in (
+        Status("not-started", "Not started", "Work has not begun."),
+        Status("on-track", "On track", "Work is under way and expected to finish on time."),
+        Status("at-risk", "At risk", "Work is under way but may be late or fall short."),
+        Status("off-track", "Off track", "Work is late or will not deliver what was promised."),
+        Status("complete", "Complete", "The council reports the commitment as done."),
+        Status("cancelled", "Cancelled", "The council has stopped this commitment."),
+        Status(
+            NOT_REPORTED,
+            "Not yet reported",
+            "The council has not published a status for this commitment.",
+        ),
+    )
+}
+
+ORDER: tuple[str, ...] = tuple(STATUSES)
+"""Statuses in the order tables and totals show them."""
+
+REPORTED_WORDS: tuple[str, ...] = tuple(w for w in STATUSES if w != NOT_REPORTED)
+
+_ALIASES: dict[str, str] = {
+    "not started": "not-started",
+    "on track": "on-track",
+    "at risk": "at-risk",
+    "off track": "off-track",
+    "complete": "complete",
+    "cancelled": "cancelled",
+    "green": "on-track",
+    "g": "on-track",
+    "green on track": "on-track",
+    "amber": "at-risk",
+    "a": "at-risk",
+    "amber at risk": "at-risk",
+    "red": "off-track",
+    "r": "off-track",
+    "red off track": "off-track",
+    "completed": "complete",
+    "canceled": "cancelled",
+}
+
+ACCEPTED_WORDING = "not-started, on-track, at-risk, off-track, complete, cancelled " + (
+    "(or Green, Amber, Red, G, A, R, Green - on track, Completed)"
+)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s_\-\u2010-\u2015]+", " ", text.lower()).strip()
+
+
+def normalise_status(wording: str) -> str | None:
+    """The published status word for a council's wording, or None if it is not one we know."""
+    return _ALIASES.get(_key(wording))
