@@ -115,6 +115,7 @@ def _item(plan_id: str, data: dict[str, Any], doc: Document, parent: Item | None
         kind=data.get("kind", "action"),
         title=data["title"],
         line=doc.line(at),
+        path=at,
         text={name: data[name] for name in TEXT_FIELDS if data.get(name)},
         due=data.get("due"),
         original_due=data.get("original_due"),
@@ -142,7 +143,8 @@ def _check_plan(plan: Plan, reader: Reader) -> None:
     seen: dict[str, Item] = {}
     slugs: dict[str, Item] = {}
     area_ids = {area.id for area in plan.areas}
-    for item, at in _walk_with_paths(plan.items, "items"):
+    for item in plan.walk():
+        at = item.path
         if item.ref in seen:
             reader.problem(f"{at}.ref", "duplicate-ref", f'expected a ref unique in the plan, '
                            f'found "{item.ref}" again (first at line {seen[item.ref].line})')
@@ -157,24 +159,15 @@ def _check_plan(plan: Plan, reader: Reader) -> None:
                            f'names, found "{item.ref}" and "{other.ref}" (line {other.line}) '
                            f'both becoming "{item.slug}"')
         slugs.setdefault(item.slug, item)
-        for area in item.areas:
+        for i, area in enumerate(item.areas):
             if area not in area_ids:
-                reader.problem(f"{at}.areas", "unknown-area", f'expected an area id listed in '
+                reader.problem(f"{at}.areas[{i}]", "unknown-area", f'expected an area id listed in '
                                f'the plan\'s areas, found "{area}"')
-    for item, at in _walk_with_paths(plan.items, "items"):
+    for item in plan.walk():
         for i, ref in enumerate(item.related):
             if ref not in seen:
-                reader.problem(f"{at}.related[{i}]", "unknown-ref", f'expected a ref of this '
+                reader.problem(f"{item.path}.related[{i}]", "unknown-ref", f'expected a ref of this '
                                f'plan, found "{ref}"')
-
-
-def _walk_with_paths(items: list[Item], at: str) -> list[tuple[Item, str]]:
-    pairs: list[tuple[Item, str]] = []
-    for i, item in enumerate(items):
-        path = f"{at}[{i}]"
-        pairs.append((item, path))
-        pairs.extend(_walk_with_paths(item.children, f"{path}.items"))
-    return pairs
 
 
 def _load_decision(file: Path, problems: list[Problem]) -> Decision | None:

@@ -72,6 +72,7 @@ class Item:
     kind: str
     title: str
     line: int
+    path: str = ""
     text: dict[str, str] = field(default_factory=dict)
     due: Due | None = None
     original_due: Due | None = None

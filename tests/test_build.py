@@ -1,0 +1,87 @@
+"""A real `mkdocs build --strict` of the bundled site, and what the plugin must never do."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from .conftest import ROOT, build_site
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site_dir = tmp_path_factory.mktemp("bundled") / "site"
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
+    return site_dir
+
+
+def test_strict_build_of_the_bundled_site_logs_no_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "s"), strict=True))
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+def test_every_item_has_a_page(bundled: Path) -> None:
+    from generator import load_site
+
+    site = load_site(ROOT / "content")
+    for plan in site.plans:
+        assert (bundled / "plans" / plan.id / "index.html").is_file()
+        for item in plan.walk():
+            assert (bundled / "plans" / plan.id / item.slug / "index.html").is_file(), item.ref
+
+
+def test_the_plugin_never_writes_into_the_docs_folder(bundled: Path) -> None:
+    written = sorted(p.relative_to(ROOT / "content/pages").as_posix()
+                     for p in (ROOT / "content/pages").rglob("*") if p.is_file())
+    assert written == ["about/accessibility.md"]
+
+
+def test_items_are_not_in_the_nav_but_plans_and_sections_are(bundled: Path) -> None:
+    home = (bundled / "index.html").read_text(encoding="utf-8")
+    assert "1.00 Raising awareness of the Charter" in home
+    assert "2.05 Develop key list" not in home
+
+
+def test_search_finds_items_by_ref_title_and_lead(bundled: Path) -> None:
+    index = json.loads((bundled / "search/search_index.json").read_text(encoding="utf-8"))
+    entries = [d for d in index["docs"]
+               if d["location"].startswith("plans/all-councils-charter-2022/2-05/")]
+    assert entries[0]["title"].startswith("2.05 Develop key list of contacts")
+    text = " ".join(entry["text"] for entry in entries)
+    assert "Senior Policy &amp; Partnerships Officer (T&amp;PCs)" in text
+    assert "Home" not in entries[0]["text"]  # the breadcrumb is left out of the index
+
+
+def test_bad_content_stops_the_build_with_every_problem(
+    tmp_path: Path, make_content, caplog: pytest.LogCaptureFixture
+) -> None:
+    content = make_content({"p.yml": "id: p\ntitle: Plan\nitems:\n  - ref: '1'\n"
+                                     "    title: A\n    status: Greenish\n    progres: 5\n"})
+    with pytest.raises(Abort):
+        build_site(tmp_path, content, tmp_path / "site")
+    message = caplog.text
+    assert "Plan Tracker found problems in the content:" in message
+    assert "2 errors in 1 file" in message
+    assert not (tmp_path / "site").exists()
+    assert 'items[0].status: expected one of' in message
+    assert 'items[0].progres: unknown field "progres"; did you mean "progress"?' in message
+
+
+def test_a_page_that_clashes_with_a_generated_one_is_refused(
+    tmp_path: Path, make_content, caplog: pytest.LogCaptureFixture
+) -> None:
+    content = make_content({})
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Mine\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(tmp_path, content, tmp_path / "site")
+    assert "index.md has the same name as a page Plan Tracker generates" in caplog.text
