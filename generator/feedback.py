@@ -34,16 +34,17 @@ def mail_link(email: str, subject: str, body: str) -> str:
 
 
 def feedback_link(
-    site: Site, plan: Plan, item: Item, url: str, decision: Decision | None
+    site: Site, plan: Plan, item: Item | None, url: str, decision: Decision | None
 ) -> FeedbackLink:
-    """The link for one item, from the plan's route if it has one, else the site's."""
+    """The link for one item (or the whole plan), from the plan's route, else the site's."""
     route = plan.feedback if plan.feedback and (plan.feedback.form or plan.feedback.email) else None
     chosen = route or site.feedback
-    values = {"plan": plan.id, "ref": item.ref, "title": item.title, "url": url}
+    ref, title = (item.ref, item.title) if item else ("", plan.title)
+    values = {"plan": plan.id, "ref": ref, "title": title, "url": url}
     href = None
     if chosen.form:
         href = fill_form(chosen.form, values)
     elif chosen.email:
-        subject = f"Feedback on {plan.title}, {item.ref}: {item.title}"
+        subject = f"Feedback on {plan.title}" + (f", {ref}: {title}" if item else "")
         href = mail_link(chosen.email, subject, f"About: {url}\n\n")
     return FeedbackLink(href, plan.feedback, decision)

@@ -93,6 +93,8 @@ class Renderer:
             has_status=any(i.current_status != "not-reported" for i in plan.walk()),
             decisions=[d for d in self.site.decisions if d.id in plan.decisions
                        or plan.id in d.approves],
+            feedback=feedback_link(self.site, plan, None, self._absolute(urls.plan_page(plan)),
+                                   self._decision_route(plan)),
         )
 
     def item(self, plan: Plan, item: Item) -> str:
