@@ -16,7 +16,7 @@ from typing import Any
 from .errors import ContentError, PlanTrackerError, Problem
 from .model import Area, Decision, Feedback, Item, Plan, Section, Site, Source, Target, Update
 from .reader import Reader
-from .schema import DECISION, ITEM, PLAN, SITE
+from .schema import DECISION, ITEM, PLAN, SITE, Field
 from .yamlsource import Document, read_yaml
 
 TEXT_FIELDS = tuple(
@@ -81,14 +81,23 @@ def _load_settings(file: Path, problems: list[Problem]) -> Site:
     return Site(**values)
 
 
-def _load_plan(file: Path, problems: list[Problem]) -> Plan | None:
+def _read_named(
+    file: Path, problems: list[Problem], fields: tuple[Field, ...]
+) -> tuple[Document, Reader, dict[str, Any]] | None:
+    """A plan or decision file's values, or None when it cannot be used (problems recorded)."""
     read = _read(file, problems)
     if read is None:
         return None
     doc, reader = read
-    values = reader.mapping(doc.data, "", PLAN)
-    if "id" not in values or "title" not in values:
+    values = reader.mapping(doc.data, "", fields)
+    return (doc, reader, values) if "id" in values and "title" in values else None
+
+
+def _load_plan(file: Path, problems: list[Problem]) -> Plan | None:
+    read = _read_named(file, problems, PLAN)
+    if read is None:
         return None
+    doc, reader, values = read
     items = values.pop("items", [])
     plan = Plan(
         file=str(file),
@@ -171,13 +180,10 @@ def _check_plan(plan: Plan, reader: Reader) -> None:
 
 
 def _load_decision(file: Path, problems: list[Problem]) -> Decision | None:
-    read = _read(file, problems)
+    read = _read_named(file, problems, DECISION)
     if read is None:
         return None
-    doc, reader = read
-    values = reader.mapping(doc.data, "", DECISION)
-    if "id" not in values or "title" not in values:
-        return None
+    doc, _, values = read
     values["sections"] = [Section(**s) for s in values.get("sections", []) if len(s) == 2]
     values["feedback"] = _feedback(values.get("feedback"))
     return Decision(file=str(file), lines=doc.lines, **values)
