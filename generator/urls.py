@@ -31,6 +31,8 @@ def decision_page(decision: Decision | str) -> str:
 
 def address(page: str, directory_urls: bool = True) -> str:
     """The address a page is served at, relative to the site root ("" for the home page)."""
+    if not page.endswith(".md"):
+        return page
     if not directory_urls:
         return page[:-3] + ".html"
     if page == "index.md" or page.endswith("/index.md"):
@@ -43,7 +45,7 @@ def link(from_page: str, to_page: str, directory_urls: bool = True) -> str:
     here = posixpath.dirname(address(from_page, directory_urls)) or "."
     target = address(to_page, directory_urls)
     relative = posixpath.relpath(target or ".", here) if target else posixpath.relpath(".", here)
-    if target.endswith("/") or not target:
+    if (target.endswith("/") or not target) and not relative.endswith("/"):
         relative = relative.rstrip("/") + "/"
     return quote("./" if relative == "./" else relative)
 
