@@ -8,7 +8,7 @@ Lighthouse is installed on first use with ``npm install --prefix bench/out/node 
 (or give ``--prefix DIR`` for an existing install). Nothing else is downloaded: Chromium is
 ``/usr/bin/chromium`` (``CHROME_PATH``).
 
-    /tmp/venv/bin/python bench/lighthouse.py [--prefix DIR] [--url http://127.0.0.1:PORT/]
+    .venv/bin/python bench/lighthouse.py [--prefix DIR] [--url http://127.0.0.1:PORT/]
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ profile, waits for the network to go quiet (the search index is fetched by Mater
 worker after load) and counts every response. Exits with status 1 if any request leaves
 127.0.0.1: the site must load nothing from elsewhere (fonts, analytics, CDNs).
 
-    /tmp/venv/bin/python bench/page_weight.py [--url http://127.0.0.1:PORT/]
+    .venv/bin/python bench/page_weight.py [--url http://127.0.0.1:PORT/]
 
 With ``--url`` it measures a site you already serve instead of building one.
 """
