@@ -99,13 +99,14 @@ def _load_plan(file: Path, problems: list[Problem]) -> Plan | None:
         return None
     doc, reader, values = read
     items = values.pop("items", [])
+    source = values.pop("source", {})
     plan = Plan(
         file=str(file),
         lines=doc.lines,
-        source=Source(**values.pop("source")) if values.get("source", {}).get("title") else None,
+        source=Source(**source) if "title" in source else None,
         feedback=_feedback(values.pop("feedback", None)),
         areas=[Area(**a) for a in values.pop("areas", []) if "id" in a and "name" in a],
-        **{k: v for k, v in values.items() if k != "source"},
+        **values,
     )
     plan.items = [i for data in items if (i := _item(plan.id, data, doc, None))]
     _check_plan(plan, reader)

@@ -23,6 +23,7 @@ from .errors import PlanTrackerError
 from .loader import load_site
 from .model import Site
 from .nav import build_nav
+from .urls import item_page
 
 
 class PlanTrackerConfig(Config):
@@ -45,6 +46,7 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
         self.content_dir = Path("content")
+        self.section_pages: frozenset[str] = frozenset()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content_dir = Path(config.config_file_path or ".").parent / self.config.content
@@ -52,6 +54,10 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
             self.site = load_site(self.content_dir)
         except PlanTrackerError as error:
             raise PluginError(f"Plan Tracker found problems in the content:\n{error}") from None
+        self.section_pages = frozenset(
+            item_page(item) for plan in self.site.plans for item in plan.items
+            if item.kind == "section"
+        )
         if not config.site_url:
             config.site_url = self.site.url
         if self.config.nav and not config.nav:
@@ -83,13 +89,5 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
                               f"{self.config.as_of!r}") from None
 
     def _inclusion(self, path: str) -> InclusionLevel:
-        in_nav = path.count("/") < 2 or path.endswith("/index.md") or self._is_section(path)
+        in_nav = path.count("/") < 2 or path.endswith("/index.md") or path in self.section_pages
         return InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-
-    def _is_section(self, path: str) -> bool:
-        assert self.site is not None
-        parts = path.split("/")
-        plan = self.site.plan(parts[1]) if parts[0] == "plans" else None
-        return plan is not None and any(
-            i.kind == "section" and f"{i.slug}.md" == parts[2] for i in plan.items
-        )

@@ -40,6 +40,7 @@ class Reader:
     def __init__(self, doc: Document, problems: list[Problem]) -> None:
         self.doc = doc
         self.problems = problems
+        self.converters = self._converters()
 
     def problem(self, at: str, code: str, message: str) -> None:
         self.problems.append(Problem(self.doc.path, self.doc.line(at), at, code, message))
@@ -60,13 +61,9 @@ class Reader:
                 if converted is not None:
                     values[key] = converted
         for spec in fields:
-            if spec.required and spec.name not in values and not self._reported(at, spec.name):
+            if spec.required and data.get(spec.name) is None:
                 self.problem(at, f"missing-{spec.name}", f"expected a {spec.name}, found none")
         return values
-
-    def _reported(self, at: str, name: str) -> bool:
-        path = f"{at}.{name}" if at else name
-        return any(p.field == path for p in self.problems if p.file == self.doc.path)
 
     def unknown(self, path: str, key: str, known: list[str]) -> None:
         close = difflib.get_close_matches(key, known, n=1)
@@ -74,7 +71,7 @@ class Reader:
         self.problem(path, "unknown-field", f'unknown field "{key}"{hint}')
 
     def convert(self, value: Any, at: str, spec: Field) -> Any:
-        return self._converters()[spec.type](value, at, spec)
+        return self.converters[spec.type](value, at, spec)
 
     def _converters(self) -> dict[str, Callable[[Any, str, Field], Any]]:
         return {

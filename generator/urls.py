@@ -44,10 +44,10 @@ def link(from_page: str, to_page: str, directory_urls: bool = True) -> str:
     """A relative link from one page to another, as it must appear in the built HTML."""
     here = posixpath.dirname(address(from_page, directory_urls)) or "."
     target = address(to_page, directory_urls)
-    relative = posixpath.relpath(target or ".", here) if target else posixpath.relpath(".", here)
-    if (target.endswith("/") or not target) and not relative.endswith("/"):
-        relative = relative.rstrip("/") + "/"
-    return quote("./" if relative == "./" else relative)
+    relative = posixpath.relpath(target or ".", here)
+    if target.endswith("/") or not target:
+        relative += "/"
+    return quote(relative)
 
 
 def absolute(site_url: str, page: str, directory_urls: bool = True) -> str:

@@ -197,29 +197,16 @@ def test_no_broken_internal_links_or_anchors(report: SiteReport):
     assert not problems, f"{len(problems)} of {report.links_checked} links:\n" + "\n".join(problems[:50])
 
 
-def test_every_page_has_exactly_one_h1(report: SiteReport):
-    problems = only(report, r"<h1>")
-    assert not problems, "\n".join(problems[:50])
-
-
-def test_every_page_has_title_lang_and_description(report: SiteReport):
-    problems = only(report, r"<title>|lang|meta description")
-    assert not problems, "\n".join(problems[:50])
-
-
-def test_no_id_is_used_twice(report: SiteReport):
-    problems = only(report, r"ids used more than once")
-    assert not problems, "\n".join(problems[:50])
-
-
-def test_every_page_parses_strictly_in_html5lib(report: SiteReport):
-    problems = only(report, r"html5lib")
-    assert not problems, "\n".join(problems[:50])
-
-
-def test_no_other_problems(report: SiteReport):
-    problems = only(report, "")
-    assert not problems, "\n".join(problems[:50])
+@pytest.mark.parametrize(("check", "pattern"), [
+    ("every page has exactly one h1", r"<h1>"),
+    ("every page has a title, lang and a meta description", r"<title>|lang|meta description"),
+    ("no id is used twice", r"ids used more than once"),
+    ("every page parses strictly in html5lib", r"html5lib"),
+    ("no other problems", ""),
+])
+def test_whole_site_check(report: SiteReport, check: str, pattern: str):
+    problems = only(report, pattern)
+    assert not problems, check + ":\n" + "\n".join(problems[:50])
 
 
 # --- the checker catches what it should ------------------------------------------------------
