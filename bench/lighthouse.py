@@ -79,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--prefix", type=Path, default=OUT / "node",
                         help="npm prefix holding (or to hold) lighthouse")
     parser.add_argument("--url", help="measure an already served site (ends with /)")
+    parser.add_argument("--plain", action="store_true",
+                        help="serve without gzip (by default text is gzipped, as hosts do)")
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
         print(f"Chromium not found at {CHROMIUM}", file=sys.stderr)
@@ -88,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     reports.mkdir(parents=True, exist_ok=True)
 
     rows = []
-    with (contextlib.nullcontext(None) if args.url else built_and_served()) as site:
+    with (contextlib.nullcontext(None) if args.url else built_and_served(gzip=not args.plain)) as site:
         base = args.url or site.url
         for name, path in MEASURED.items():
             for form in ("mobile", "desktop"):

@@ -55,10 +55,12 @@ def measure(browser, url: str) -> dict:  # noqa: ANN001 (Playwright browser)
         by_type[request.resource_type][0] += 1
         by_type[request.resource_type][1] += size
         rows.append((size, request.resource_type, request.url))
-        # http.server sends no compression; estimate what a gzip-serving host would send.
+        # Served uncompressed (--plain): estimate what a gzip-serving host would send.
         response = request.response()
         body = response.body() if response is not None else b""
-        gzipped += sizes["responseHeadersSize"] + min(len(body), len(gzip.compress(body, 6)))
+        encoded = response is not None and response.headers.get("content-encoding") == "gzip"
+        gzipped += size if encoded else (
+            sizes["responseHeadersSize"] + min(len(body), len(gzip.compress(body, 6))))
     outside = sorted({r.url for r in requests if urlsplit(r.url).hostname not in LOCAL_HOSTS
                       and urlsplit(r.url).scheme not in ("data", "blob")})
     context.close()
@@ -69,9 +71,10 @@ def measure(browser, url: str) -> dict:  # noqa: ANN001 (Playwright browser)
 
 def report(name: str, url: str, result: dict) -> None:
     print(f"\n{name}: {url}")
+    estimate = (f"; about {result['gzipped']:,} bytes if the host gzips"
+                if result["gzipped"] < result["bytes"] else "")
     print(f"  {result['requests']} requests, {result['bytes']:,} bytes transferred "
-          f"({result['bytes'] / 1024:.1f} KiB, headers included; "
-          f"about {result['gzipped']:,} bytes if the host gzips)")
+          f"({result['bytes'] / 1024:.1f} KiB, headers included{estimate})")
     for kind, (count, size) in sorted(result["by_type"].items(), key=lambda kv: -kv[1][1]):
         print(f"    {kind:<11} {count:>3} requests {size:>10,} bytes")
     print("  largest:")
@@ -85,11 +88,13 @@ def report(name: str, url: str, result: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", help="measure an already served site (ends with /)")
+    parser.add_argument("--plain", action="store_true",
+                        help="serve without gzip (by default text is gzipped, as hosts do)")
     args = parser.parse_args(argv)
     require_chromium_or_exit()
     from playwright.sync_api import sync_playwright
 
-    with (contextlib.nullcontext(None) if args.url else built_and_served()) as site:
+    with (contextlib.nullcontext(None) if args.url else built_and_served(gzip=not args.plain)) as site:
         base = args.url or site.url
         outside = []
         with sync_playwright() as playwright:

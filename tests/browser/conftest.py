@@ -82,7 +82,7 @@ class Site:
 
 
 @contextlib.contextmanager
-def serve_directory(directory: Path, timeout: float = 15.0) -> Iterator[str]:
+def serve_directory(directory: Path, timeout: float = 15.0, gzip: bool = False) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 on a port the OS picks; yield ``http://127.0.0.1:PORT/``.
 
     Port 0 lets the kernel choose, so there is no race between finding a free port and
@@ -90,9 +90,9 @@ def serve_directory(directory: Path, timeout: float = 15.0) -> Iterator[str]:
     """
     directory.mkdir(parents=True, exist_ok=True)
     log = open(directory.parent / f"http-{uuid.uuid4().hex[:8]}.log", "wb")  # noqa: SIM115
+    server = [str(Path(__file__).with_name("gzip_server.py"))] if gzip else ["-m", "http.server"]
     proc = subprocess.Popen(
-        [sys.executable, "-u", "-m", "http.server", "--bind", "127.0.0.1",
-         "--directory", str(directory), "0"],
+        [sys.executable, "-u", *server, "--bind", "127.0.0.1", "--directory", str(directory), "0"],
         stdout=subprocess.PIPE, stderr=log, cwd=str(directory.parent),
     )
     try:
@@ -170,14 +170,16 @@ def wait_until_served(url: str, timeout: float = 15.0) -> None:
 
 
 @contextlib.contextmanager
-def built_and_served(workdir: Path | None = None) -> Iterator[Site]:
-    """Serve an empty folder, build the site into it for that exact URL, yield the Site."""
+def built_and_served(workdir: Path | None = None, gzip: bool = False) -> Iterator[Site]:
+    """Serve an empty folder, build the site into it for that exact URL, yield the Site.
+
+    ``gzip=True`` serves text compressed, as a real host does (for the weight reports)."""
     own = workdir is None
     base = Path(tempfile.mkdtemp(prefix="plantrack-site-")) if own else workdir
     assert base is not None
     site_dir = base / "site"
     try:
-        with serve_directory(site_dir) as url:
+        with serve_directory(site_dir, gzip=gzip) as url:
             build_site_for(url, site_dir)
             wait_until_served(url)
             yield Site(url=url, path=site_dir)
