@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import urls
+from . import opendata, urls, views
 from .model import Site
 from .render import METHODOLOGY, REFERENCE
 from .text import plain_title
@@ -35,6 +35,10 @@ def build_nav(site: Site, docs_dir: Path | None) -> list[NavEntry]:
             {plain_title(f"{d.reference or d.id}: {d.title}"): urls.decision_page(d)}
             for d in site.decisions
         ]})
+    if views.NAV:
+        nav.append({"Browse": [{title: path} for title, path in views.NAV]})
+    if opendata.NAV:
+        nav.append({"Open data": [{title: path} for title, path in opendata.NAV]})
     nav.append({"About this site": [METHODOLOGY, *_written_pages(docs_dir), REFERENCE]})
     return nav
 

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import progress, urls
+from . import opendata, progress, urls, views
 from .feedback import feedback_link
 from .model import Decision, Item, Plan, Site
 from .schema import DETAIL_FIELDS, ITEM_KINDS, PLAN_STATUSES, REFERENCE_TABLES, json_schema
@@ -69,24 +69,26 @@ class Renderer:
                 pages[urls.item_page(item)] = self.item(plan, item)
         for decision in self.site.decisions:
             pages[urls.decision_page(decision)] = self.decision(decision)
-        pages[METHODOLOGY] = self._render(
+        pages[METHODOLOGY] = self.render_page(
             "methodology.md.j2", METHODOLOGY, "How we report progress",
             "What each status means, and how this site judges overdue and out-of-date items.",
             rules=progress.RULES, statuses=STATUSES.values())
-        pages[REFERENCE] = self._render(
+        pages[REFERENCE] = self.render_page(
             "reference.md.j2", REFERENCE, "Content format",
             "Every field of the plan data files, what it means and what it accepts.",
             tables=REFERENCE_TABLES, kinds=ITEM_KINDS, plan_statuses=PLAN_STATUSES)
         pages[SCHEMA] = json.dumps(json_schema(), indent=2) + "\n"
+        pages.update(opendata.files(self))
+        pages.update(views.pages(self))
         return pages
 
     def home(self) -> str:
         plans = [(plan, self.totals(plan)) for plan in self.site.plans]
-        return self._render("home.md.j2", urls.HOME, self.site.title,
+        return self.render_page("home.md.j2", urls.HOME, self.site.title,
                             self.site.description or self.site.council, plans=plans)
 
     def plan(self, plan: Plan) -> str:
-        return self._render(
+        return self.render_page(
             "plan.md.j2", urls.plan_page(plan), plan.title,
             plan.summary or plan.title, plan=plan, totals=self.totals(plan),
             stale=progress.is_stale(plan, self.options.as_of),
@@ -100,7 +102,7 @@ class Renderer:
     def item(self, plan: Plan, item: Item) -> str:
         title = f"{item.ref} {item.title}"
         description = f"{item.kind.capitalize()} {item.ref} of {plan.title}: {item.title}"
-        return self._render(
+        return self.render_page(
             "item.md.j2", urls.item_page(item), title, description, plan=plan, item=item,
             details=[(f.label, item.text[f.name]) for f in DETAIL_FIELDS if f.name in item.text],
             stale=progress.is_stale(plan, self.options.as_of),
@@ -112,7 +114,7 @@ class Renderer:
 
     def decision(self, decision: Decision) -> str:
         plans = [p for p in self.site.plans if p.id in decision.approves]
-        return self._render("decision.md.j2", urls.decision_page(decision), decision.title,
+        return self.render_page("decision.md.j2", urls.decision_page(decision), decision.title,
                             decision.summary or decision.title, decision=decision, plans=plans)
 
     def totals(self, plan: Plan) -> progress.Totals:
@@ -125,8 +127,9 @@ class Renderer:
     def _absolute(self, page: str) -> str:
         return urls.absolute(self.site.url, page, self.options.directory_urls)
 
-    def _render(self, template: str, page: str, title: str, description: str,
-                **context: Any) -> str:
+    def render_page(self, template: str, page: str, title: str, description: str,
+                    **context: Any) -> str:
+        """A page from a template, with front matter (escaped title and description)."""
         helpers = _Helpers(self, page)
         body = ENV.get_template(template).render(site=self.site, h=helpers, **context)
         front = {"title": plain_title(title), "description": plain_title(shorten(description))}

@@ -1,0 +1,27 @@
+"""``plantrack check``: check every file and list every problem."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..loader import load_site
+from ..progress import counted
+from .common import content_option, count
+
+
+def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = commands.add_parser(
+        "check", help="check the content and list every problem",
+        description="Check every file in the content folder; list every problem with its file, "
+                    "line and field. Exit status 1 when there is any problem.",
+    )
+    content_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> str:
+    site = load_site(args.content)
+    items = [item for plan in site.plans for item in plan.walk()]
+    return (f"{args.content}: {count(len(site.plans), 'plan')}, "
+            f"{count(len(counted(items)), 'item')} ({len(items)} with sections), "
+            f"{count(len(site.decisions), 'decision record')}: no problems found")
