@@ -6,12 +6,13 @@ Errors are printed as one screen of text, never as a traceback, and the exit sta
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from .commands import check, pages
+from .commands import build, check, export, import_, pages, serve, update
 from .errors import PlanTrackerError
 
-COMMANDS = (check, pages)
+COMMANDS = (check, pages, export, update, build, serve, import_)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -28,11 +29,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         output = args.run(args)
+        if output:
+            print(output, flush=True)
     except PlanTrackerError as error:
         print(error, file=sys.stderr)
         return 1
-    if output:
-        print(output)
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader (such as `head`) closed the pipe: stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
 
 

@@ -24,7 +24,7 @@ _ISO_DAY = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _ISO_MONTH = re.compile(r"\b(\d{4})-(\d{1,2})\b")
 _UK_DAY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _MONTH_YEAR = re.compile(r"\b([a-z]{3,9})\.?[\s-]+'?(\d{4}|\d{2})\b", re.IGNORECASE)
-_FINANCIAL_YEAR = re.compile(r"\b(\d{4})/(\d{2})\b")
+_FINANCIAL_YEAR = re.compile(r"\b(\d{4})/(\d{4}|\d{2})\b")
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 _STARTS = re.compile(r"\b(from|post|after|starting|beginning)\s*$", re.IGNORECASE)
 
@@ -90,7 +90,8 @@ def _candidates(text: str) -> list[tuple[int, date]]:
         if month:
             found.append((m.start(), _month_end(_two_digit_year(m[2]), month)))
     for m in _FINANCIAL_YEAR.finditer(text):
-        found.append((m.start(), date(int(m[1]) + 1, 3, 31)))
+        if int(m[2]) % 100 == (int(m[1]) + 1) % 100:  # 2005/06, 2010/2011: ends 31 March
+            found.append((m.start(), date(int(m[1]) + 1, 3, 31)))
     return found
 
 

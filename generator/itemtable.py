@@ -3,6 +3,9 @@
 This is the format of the CSV, JSON and Excel exports and of ``plantrack import --format
 plantrack``, so an export re-imports to the same data. Lists are joined with "; " and the
 structured fields (updates, targets) are JSON text in their cell.
+
+In CSV and Excel files every cell passes :func:`neutralise_cell` (an apostrophe before a cell
+that a spreadsheet would run as a formula); importers undo it with :func:`restore_cell`.
 """
 
 from __future__ import annotations
@@ -87,3 +90,42 @@ def row_fields(row: dict[str, str]) -> dict[str, Any]:
 
 def _json(values: list[dict[str, str]]) -> str:
     return json.dumps(values, ensure_ascii=False) if values else ""
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet program read a cell as a formula."""
+
+FORMULA_GUARD = "'"
+"""The apostrophe written before such a cell in CSV and Excel exports (formula injection)."""
+
+
+def neutralise_cell(cell: str) -> str:
+    """A cell safe to open in a spreadsheet: an apostrophe before a formula-like start.
+
+    A cell that starts with one of :data:`FORMULA_STARTS`, or with apostrophes followed by one
+    of them, gains one leading apostrophe; every other cell is unchanged. :func:`restore_cell`
+    removes exactly that apostrophe, so ``restore_cell(neutralise_cell(x)) == x`` for all text.
+    """
+    return FORMULA_GUARD + cell if _guarded(cell) else cell
+
+
+def restore_cell(cell: str) -> str:
+    """The cell as it was before :func:`neutralise_cell`. Importers of the plantrack format
+    apply this to every raw cell (before stripping spaces), then call :func:`row_fields`."""
+    if cell.startswith(FORMULA_GUARD) and _guarded(cell[1:]):
+        return cell[1:]
+    return cell
+
+
+def neutralised_row(row: dict[str, str]) -> dict[str, str]:
+    """Every cell of a row through :func:`neutralise_cell`."""
+    return {column: neutralise_cell(cell) for column, cell in row.items()}
+
+
+def restored_row(row: dict[str, str]) -> dict[str, str]:
+    """Every cell of a row read from a CSV or Excel export through :func:`restore_cell`."""
+    return {column: restore_cell(cell or "") for column, cell in row.items()}
+
+
+def _guarded(cell: str) -> bool:
+    return cell.lstrip(FORMULA_GUARD).startswith(FORMULA_STARTS)

@@ -8,8 +8,11 @@ whole folder is sound: problems are raised together as one ContentError.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +23,8 @@ from .schema import DECISION, ITEM, PLAN, SITE, Field
 from .yamlsource import Document, read_yaml
 
 TEXT_FIELDS = tuple(
-    f.name for f in ITEM if f.type == "text" and f.name not in ("title", "source_ref")
+    f.name for f in ITEM
+    if f.type in ("text", "direction") and f.name not in ("title", "source_ref")
 )
 RESERVED_SLUGS = frozenset({"index", "assets", "search", "downloads"})
 
@@ -45,15 +49,30 @@ def load_site(content: Path | str) -> Site:
         raise PlanTrackerError(f"{content / 'site.yml'}: no site settings found (is --content "
                                f"the folder holding site.yml and plans/?)")
     problems: list[Problem] = []
-    site = _load_settings(content / "site.yml", problems)
-    site.plans = [p for f in _files(content / "plans") if (p := _load_plan(f, problems))]
-    site.decisions = [
-        d for f in _files(content / "decisions") if (d := _load_decision(f, problems))
-    ]
+    with _collector_paused():
+        site = _load_settings(content / "site.yml", problems)
+        site.plans = [p for f in _files(content / "plans") if (p := _load_plan(f, problems))]
+        site.decisions = [
+            d for f in _files(content / "decisions") if (d := _load_decision(f, problems))
+        ]
     _check_links(site, problems)
     if problems:
         raise ContentError(problems)
     return site
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while files are read: reading makes hundreds of
+    thousands of small objects, and the collector would walk the growing model again and
+    again (half the load time at 10,000 items). Anything cyclic is collected afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _read(file: Path, problems: list[Problem]) -> tuple[Document, Reader] | None:

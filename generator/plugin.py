@@ -73,6 +73,7 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
                                   f"Tracker generates; rename or remove it.")
             files.append(File.generated(config, path, content=content,
                                         inclusion=self._inclusion(path)))
+        self.site = None  # the pages hold all MkDocs needs; free the model for the build
         return files
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 from markupsafe import Markup
 
 from . import opendata, progress, urls, views
+from .dates import Due
 from .feedback import feedback_link
 from .model import Decision, Item, Plan, Site
 from .schema import DETAIL_FIELDS, ITEM_KINDS, PLAN_STATUSES, REFERENCE_TABLES, json_schema
@@ -25,6 +26,13 @@ from .text import escape_text, paragraphs, plain_title, shorten
 METHODOLOGY = "about/methodology.md"
 REFERENCE = "reference/content-format.md"
 SCHEMA = "downloads/schema.json"
+
+
+class _DueOf(NamedTuple):
+    """What due.html.j2 reads of an item: hashable, so each wording is rendered once."""
+
+    due: Due | None
+    original_due: Due | None
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,7 @@ def _environment() -> jinja2.Environment:
         autoescape=True,
         finalize=lambda value: "" if value is None else escape_text(value),
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # templates are package files: no stat() per template use
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -59,6 +68,9 @@ class Renderer:
     def __init__(self, site: Site, options: Options) -> None:
         self.site = site
         self.options = options
+        self.markup: dict[tuple[Any, ...], Markup] = {}
+        """Snippets (badges, flags, due dates) rendered once per distinct input."""
+        self._refs: dict[str, dict[str, Item]] = {}
 
     def pages(self) -> dict[str, str]:
         """Every generated page, by its path in the docs folder."""
@@ -106,7 +118,7 @@ class Renderer:
             "item.md.j2", urls.item_page(item), title, description, plan=plan, item=item,
             details=[(f.label, item.text[f.name]) for f in DETAIL_FIELDS if f.name in item.text],
             stale=progress.is_stale(plan, self.options.as_of),
-            related=[r for ref in item.related if (r := plan.find(ref))],
+            related=[r for ref in item.related if (r := self.find(plan, ref))],
             decisions=[d for d in self.site.decisions if d.id in plan.decisions],
             feedback=feedback_link(self.site, plan, item, self._absolute(urls.item_page(item)),
                                    self._decision_route(plan)),
@@ -116,6 +128,19 @@ class Renderer:
         plans = [p for p in self.site.plans if p.id in decision.approves]
         return self.render_page("decision.md.j2", urls.decision_page(decision), decision.title,
                             decision.summary or decision.title, decision=decision, plans=plans)
+
+    def find(self, plan: Plan, ref: str) -> Item | None:
+        """The plan's item with this ref (an index per plan, not a walk per lookup)."""
+        if plan.id not in self._refs:
+            self._refs[plan.id] = {i.ref: i for i in reversed(list(plan.walk()))}
+        return self._refs[plan.id].get(ref)
+
+    def snippet(self, template: str, **context: Any) -> Markup:
+        """A small template's output, rendered once for each distinct context."""
+        key = (template, *context.items())
+        if key not in self.markup:
+            self.markup[key] = Markup(ENV.get_template(template).render(**context))
+        return self.markup[key]
 
     def totals(self, plan: Plan) -> progress.Totals:
         return progress.totals(plan.walk(), self.options.as_of)
@@ -144,6 +169,7 @@ class _Helpers:
         self.page = page
         self.as_of = renderer.options.as_of
         self.statuses = STATUSES
+        self.views = views.PageViews(self)
 
     def link(self, target: Plan | Item | Decision | str) -> str:
         if isinstance(target, Plan):
@@ -158,10 +184,10 @@ class _Helpers:
 
     def badge(self, word: str, explain: bool = False) -> Markup:
         href = self.link(METHODOLOGY) + f"#{word}" if explain else None
-        return Markup(ENV.get_template("badge.html.j2").render(status=STATUSES[word], href=href))
+        return self.renderer.snippet("badge.html.j2", status=STATUSES[word], href=href)
 
     def flags_overdue(self) -> Markup:
-        return Markup(ENV.get_template("flags.html.j2").render(overdue=True, stale=False))
+        return self.renderer.snippet("flags.html.j2", overdue=True, stale=False)
 
     def rows(self, items: list[Item], depth: int = 0) -> list[tuple[Item, int]]:
         """Items and their descendants in plan order, each with its depth for indenting."""
@@ -178,8 +204,8 @@ class _Helpers:
         return progress.is_overdue(item, self.as_of)
 
     def flags(self, item: Item, stale: bool) -> Markup:
-        return Markup(ENV.get_template("flags.html.j2").render(
-            overdue=self.overdue(item), stale=stale and item.current_status != "not-reported"))
+        return self.renderer.snippet("flags.html.j2", overdue=self.overdue(item),
+                                     stale=stale and item.current_status != "not-reported")
 
     def due(self, item: Item) -> Markup:
-        return Markup(ENV.get_template("due.html.j2").render(item=item))
+        return self.renderer.snippet("due.html.j2", item=_DueOf(item.due, item.original_due))

@@ -20,6 +20,7 @@ from generator.status import normalise_status
     ("By December 2003", date(2003, 12, 31)),
     ("By 2004", date(2004, 12, 31)),
     ("2005/06", date(2006, 3, 31)),
+    ("2010/2011", date(2011, 3, 31)),
     ("July 09", date(2009, 7, 31)),
     ("31/01/2003", date(2003, 1, 31)),
     ("October 2003 and then annually", date(2003, 10, 31)),

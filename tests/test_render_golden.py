@@ -25,7 +25,7 @@ def test_the_set_of_pages_is_as_expected() -> None:
     if UPDATE:
         for path, text in pages.items():
             (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / path).write_text(text, encoding="utf-8")
+            (GOLDEN / path).write_text(text, encoding="utf-8", newline="")
     expected = sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file())
     assert sorted(pages) == expected
 
@@ -34,7 +34,8 @@ def test_the_set_of_pages_is_as_expected() -> None:
     "path", sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file())
 )
 def test_page_matches_golden_file(path: str) -> None:
-    assert rendered()[path] == (GOLDEN / path).read_text(encoding="utf-8")
+    with open(GOLDEN / path, encoding="utf-8", newline="") as golden:
+        assert rendered()[path] == golden.read()
 
 
 def test_as_of_comes_from_site_settings_and_can_be_overridden() -> None:

@@ -59,11 +59,26 @@ PAGES = {
     "objective": "plans/bcc-getting-closer-2005/o1/",
     "step": "plans/bcc-getting-closer-2005/p1-4-1/",
     "indicator": "plans/scdc-community-customer-services-2009/op1-1-1/",
+    "indicator-chart": "plans/scdc-community-customer-services-2009/op3-1-3/",
     "decision": "decisions/dl01-03/",
     "methodology": "about/methodology/",
     "accessibility": "about/accessibility/",
     "content-format": "reference/content-format/",
     "404": "404.html",
+    # The views (generator/views.py): reports, and browse pages by due date, status, lead,
+    # area and tag, with one page per name for the last four, and the indicators list.
+    "reports": "reports/",
+    "report": "reports/all-councils-charter-2022/",
+    "due": "browse/due/",
+    "statuses": "browse/status/",
+    "status": "browse/status/on-track/",
+    "leads": "browse/leads/",
+    "lead": "browse/leads/paul-swift/",
+    "areas": "browse/areas/",
+    "area": "browse/areas/bcc-getting-closer-2005/chesham/",
+    "tags": "browse/tags/",
+    "tag": "browse/tags/a1/",
+    "indicators": "browse/indicators/",
 }
 
 

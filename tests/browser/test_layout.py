@@ -16,7 +16,8 @@ from .conftest import Site
 
 pytestmark = pytest.mark.browser
 
-REFLOW_PAGES = ["home", "plan", "commitment"]
+REFLOW_PAGES = ["home", "plan", "commitment", "indicator-chart", "report", "reports", "due",
+                "statuses", "status", "leads", "lead", "areas", "area", "tags", "tag", "indicators"]
 VIEWPORTS = {
     "320px": {"viewport": {"width": 320, "height": 640}, "device_scale_factor": 1},
     "zoom-200": {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2},
@@ -87,7 +88,8 @@ def test_pages_reflow_without_sideways_scrolling(browser: Browser, site: Site, v
         context.close()
 
 
-SHOTS = {"home": "home", "plan": "plan", "commitment": "commitment"}
+SHOTS = {"home": "home", "plan": "plan", "commitment": "commitment", "report": "report",
+         "browse-lead": "lead", "browse-due": "due", "indicator": "indicator-chart"}
 WIDTHS = {"desktop": 1280, "phone": 390}
 
 

@@ -1,0 +1,119 @@
+"""``plantrack import``: a spreadsheet (.csv or .xlsx) into a plan file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..errors import PlanTrackerError
+from ..files import write_atomic
+from ..import_layouts import LAYOUTS
+from ..importing import Imported, Request, import_sheet
+from ..reader import SLUG
+from ..spreadsheets import read_sheet
+from ..yamlsource import read_yaml
+from .common import content_option, count
+
+DESCRIPTION = """\
+Turn a spreadsheet into one plan file. Every row becomes an item, or is listed as a problem
+with its row number (as the spreadsheet shows it); when there is any problem nothing is
+written and the exit status is 1. The file written passes `plantrack check`."""
+
+EPILOG = """\
+layouts (--format):
+  charter    columns Ref, Action, Quality Criteria, Lead, Support, Due Date, RAG Status.
+             A row whose ref ends .00 with no lead or due date is a section holding the
+             rows below it; a row with only an Action is a sub-heading, the group of the
+             rows beneath it; a cell holding only "-" is empty; due dates and statuses
+             are kept as written.
+  decidim    Decidim's accountability export: id, parent/id, title/<locale>,
+             description/<locale> (HTML, made plain text), end_date (the due date),
+             status/key, status/name/<locale>, progress (rounded to a whole number).
+             The locale is en when there is one, else the first. Other Decidim columns
+             are listed as not imported.
+  plantrack  the columns of `plantrack export` (plan, ref, parent, kind, title, ...).
+  auto       the layout the header row looks like (the default).
+
+The header is the first row with two or more filled cells; a single filled cell above it
+is the plan's title (unless --title is given), otherwise the title comes from the file
+name. A column the layout does not know is an error: name its field with
+--map "Column=field", or leave it out with --map "Column=".
+
+examples:
+  plantrack import charter.xlsx --plan village-charter-2022
+  plantrack import results.csv --plan budget-2023 --format decidim --dry-run
+  plantrack import plan.csv --plan village --map "Source ref=source_ref" --force"""
+
+
+def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = commands.add_parser(
+        "import", help="turn a spreadsheet (.csv or .xlsx) into a plan file",
+        description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", type=Path, metavar="FILE",
+                        help="the spreadsheet: .csv (commas, semicolons or tabs) or .xlsx")
+    parser.add_argument("--plan", required=True, metavar="ID",
+                        help="the plan's id: lowercase letters, digits and hyphens")
+    parser.add_argument("--title", help="the plan's title")
+    parser.add_argument("--format", choices=("auto", *LAYOUTS), default="auto",
+                        help="the spreadsheet's layout (default: auto)")
+    parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                        help="take an item field from a column (repeat for more columns)")
+    parser.add_argument("--sheet", metavar="NAME",
+                        help="the sheet of an Excel file to read (default: the first)")
+    parser.add_argument("--out", type=Path, metavar="PATH",
+                        help="the plan file to write (default: CONTENT/plans/ID.yml)")
+    parser.add_argument("--force", action="store_true",
+                        help="replace the plan file when it exists (refused otherwise)")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="print the plan file that would be written; write nothing")
+    content_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> str:
+    if not SLUG.fullmatch(args.plan):
+        raise PlanTrackerError(f'--plan: expected lowercase letters, digits and hyphens, found '
+                               f'"{args.plan}"')
+    out: Path = args.out or args.content / "plans" / f"{args.plan}.yml"
+    if not args.dry_run:
+        _check_target(out, args)
+    sheet = read_sheet(args.file, args.sheet)
+    imported = import_sheet(sheet, Request(args.plan, args.title, args.format, args.map))
+    if args.dry_run:
+        return "\n".join(f"# {line}" for line in _summary(f"would write {out}", imported, args)
+                         ) + "\n" + imported.text.rstrip("\n")
+    try:
+        write_atomic(out, imported.text)
+    except OSError as error:
+        raise PlanTrackerError(f"{out}: cannot write the plan file: "
+                               f"{error.strerror or error}") from None
+    return "\n".join(_summary(f"wrote {out}", imported, args))
+
+
+def _summary(done: str, imported: Imported, args: argparse.Namespace) -> list[str]:
+    items = count(imported.items, "item")
+    if imported.sections:
+        items += f" ({imported.items + imported.sections} with sections)"
+    return [f"{done}: {items} from {args.file}", *(f"  {line}" for line in imported.summary)]
+
+
+def _check_target(out: Path, args: argparse.Namespace) -> None:
+    """Refuse to replace a file without --force, or to give a second plan the same id."""
+    if out.is_dir():
+        raise PlanTrackerError(f"{out}: is a folder; --out names the plan file to write")
+    if out.exists() and not args.force:
+        raise PlanTrackerError(f"{out}: already exists; give --force to replace it, or --out "
+                               f"to write another file")
+    plans = args.content / "plans"
+    if out.parent.resolve() != plans.resolve() or not plans.is_dir():
+        return
+    for other in sorted(plans.iterdir()):
+        if other.suffix not in (".yml", ".yaml") or other.resolve() == out.resolve():
+            continue
+        data = read_yaml(other, str(other))[0].data
+        if isinstance(data, dict) and data.get("id") == args.plan:
+            raise PlanTrackerError(f'{other}: already holds the plan "{args.plan}"; choose '
+                                   f"another --plan, or replace that file with --out {other} "
+                                   f"--force")

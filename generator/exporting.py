@@ -1,0 +1,125 @@
+"""Plans as open data: CSV, JSON and Excel files of every item, one row per item.
+
+The rows are :mod:`generator.itemtable`'s: the same columns, in the same order, in every
+format, so a CSV or Excel export re-imports (``plantrack import --format plantrack``) to the
+same data.
+
+* CSV: UTF-8 (no byte order mark), a header row, CRLF line ends, quoted where needed. Every
+  cell passes :func:`~generator.itemtable.neutralise_cell`: one apostrophe before a cell that
+  starts with = + - @, a tab or a carriage return, so no spreadsheet runs it as a formula.
+* Excel: one sheet, "Items", laid out as the CSV and neutralised in the same way. Line breaks
+  are written as LF, and characters an Excel file cannot hold (control characters) as U+FFFD.
+* JSON: ``{"publisher", "licence", "plans": [plan metadata], "items": [item objects]}`` for one
+  plan or all of them. Item objects have the CSV's columns as keys; lists (related, tags,
+  areas, updates, targets) are JSON arrays, progress is a number or null, other empty cells
+  are "". Absent values inside updates, targets and plan metadata are null.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+
+from . import urls
+from .itemtable import COLUMNS, item_row, neutralised_row, plan_rows
+from .model import Item, Plan, Site
+from .schema import PLAN
+
+FORMATS = ("csv", "json", "xlsx")
+SHEET = "Items"
+
+
+def rows(plans: Iterable[Plan]) -> Iterator[dict[str, str]]:
+    """Every item of the plans as a row, plan by plan, parents before children."""
+    for plan in plans:
+        yield from plan_rows(plan)
+
+
+def csv_text(plans: Iterable[Plan]) -> str:
+    """The items of the plans as CSV text, formula-like cells neutralised."""
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(neutralised_row(row) for row in rows(plans))
+    return out.getvalue()
+
+
+def xlsx_bytes(plans: Iterable[Plan]) -> bytes:
+    """The items of the plans as an Excel workbook, laid out and neutralised as the CSV."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(SHEET)
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for column in COLUMNS:
+        cell = WriteOnlyCell(sheet, value=column)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for row in rows(plans):
+        cells = {column: _excel_text(cell) for column, cell in row.items()}
+        sheet.append(list(neutralised_row(cells).values()))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def json_text(site: Site, plans: list[Plan], directory_urls: bool = True) -> str:
+    """The plans' metadata and every item, as JSON text."""
+    document = {
+        "publisher": site.council,
+        "licence": site.licence,
+        "plans": [plan_metadata(site, plan, directory_urls) for plan in plans],
+        "items": [json_item(plan, item) for plan in plans for item in plan.walk()],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def plan_metadata(site: Site, plan: Plan, directory_urls: bool = True) -> dict[str, Any]:
+    """A plan's own fields (everything but its items) and the address of its page."""
+    fields = {f.name: _plain(getattr(plan, f.name)) for f in PLAN if f.name != "items"}
+    return {**fields, "url": urls.absolute(site.url, urls.plan_page(plan), directory_urls)}
+
+
+def json_item(plan: Plan, item: Item) -> dict[str, Any]:
+    """One item as a JSON object: the row's columns, lists and numbers as themselves."""
+    return {
+        **item_row(plan, item),
+        "progress": item.progress,
+        "related": list(item.related),
+        "tags": list(item.tags),
+        "areas": list(item.areas),
+        "updates": [
+            {"date": u.date.isoformat(), "status": u.wording, "note": u.note or None}
+            for u in item.updates
+        ],
+        "targets": [vars(target).copy() for target in item.targets],
+    }
+
+
+def _plain(value: Any) -> Any:
+    """A model value as JSON data: dates as YYYY-MM-DD, records as objects."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in vars(value).items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _excel_text(cell: str) -> str:
+    """Text an Excel file holds as written: line breaks as LF (XML readers turn a bare CR
+    into LF anyway), control characters as U+FFFD."""
+    text = cell.replace("\r\n", "\n").replace("\r", "\n")
+    return str(ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
