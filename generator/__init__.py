@@ -12,7 +12,7 @@ from pathlib import Path
 from .errors import ContentError, PlanTrackerError, Problem
 from .loader import load_site
 from .model import Site
-from .render import Options, Renderer
+from .render import Options, Renderer, long_lived_spared
 
 __all__ = [
     "ContentError",
@@ -28,7 +28,8 @@ __all__ = [
 def render_site(site: Site, as_of: date | None = None, directory_urls: bool = True) -> dict[str, str]:
     """Every generated page of a loaded site, by path: Markdown pages and download files."""
     options = Options(as_of=as_of or site.as_of or date.today(), directory_urls=directory_urls)
-    return Renderer(site, options).pages()
+    with long_lived_spared():
+        return Renderer(site, options).pages()
 
 
 def build_pages(content: Path | str, as_of: date | None = None) -> dict[str, str]:

@@ -7,7 +7,10 @@ it as already safe, so council data can never become markup.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -60,6 +63,22 @@ def _environment() -> jinja2.Environment:
 
 
 ENV = _environment()
+
+
+@contextlib.contextmanager
+def long_lived_spared() -> Iterator[None]:
+    """Leave everything that exists before rendering (the loaded model above all) out of
+    Python's cycle collections while pages are rendered: none of it can become garbage
+    meanwhile, and walking it again at every full collection cost a tenth of the render time
+    at 10,000 items. A caller's own frozen objects (gc.freeze) are left as they are."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 class Renderer:

@@ -15,14 +15,15 @@ from markupsafe import Markup
 
 _EXTRA = str.maketrans({c: f"&#{ord(c)};" for c in "{}[]`*_\\|~^"})
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+_LINE_BREAK = re.compile(r"\r?\n")
 
 
 def escape_text(value: object) -> Markup:
     """Text safe inside HTML (and the Markdown around it); line breaks become <br>."""
     if isinstance(value, Markup):
         return value
-    text = html.escape(str(value), quote=True).translate(_EXTRA)
-    return Markup(re.sub(r"\r?\n", "<br>", text.strip()))
+    text = html.escape(str(value), quote=True).translate(_EXTRA).strip()
+    return Markup(_LINE_BREAK.sub("<br>", text) if "\n" in text else text)
 
 
 def paragraphs(value: object) -> Markup:

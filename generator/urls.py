@@ -8,11 +8,14 @@ generated HTML are relative, so the site works from any folder and on a file ser
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import quote
 
 from .model import Decision, Item, Plan
 
 HOME = "index.md"
+_URL_SAFE = re.compile(r"[A-Za-z0-9_.~/-]*")
+"""Characters ``quote`` leaves as they are: a path of only these needs no quoting."""
 
 
 def plan_page(plan: Plan | str) -> str:
@@ -47,7 +50,7 @@ def link(from_page: str, to_page: str, directory_urls: bool = True) -> str:
     relative = _relative(target or ".", here)
     if target.endswith("/") or not target:
         relative += "/"
-    return quote(relative)
+    return relative if _URL_SAFE.fullmatch(relative) else quote(relative)
 
 
 def _relative(target: str, start: str) -> str:

@@ -1,0 +1,165 @@
+"""The benchmark's figures as tables (terminal and Markdown), and the targets they must meet.
+
+Sizes are decimal: 1 KB = 1,000 bytes, 1 MB = 1,000,000 bytes (the stricter reading of the
+targets). Times are judged on CPU seconds (user + system) of each process, which equal
+wall-clock seconds for these single-threaded builds on an idle machine and stay steady when
+other work shares it; wall-clock seconds are shown beside them.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Size = dict[str, Any]
+
+
+def _kb(n: float) -> str:
+    return f"{n / 1000:,.1f} KB"
+
+
+def _mb(n: float) -> str:
+    return f"{n / 1e6:,.0f} MB"
+
+
+def _s(n: float) -> str:
+    return f"{n:,.2f} s"
+
+
+def _search(s: Size) -> str:
+    found = s.get("search")
+    if not found:
+        return "-"
+    times = found["from_navigation"]
+    return f"{statistics.median(times):.2f} s ({min(times):.2f}-{max(times):.2f})"
+
+
+def _rebuild(s: Size) -> str:
+    r = s.get("rebuild")
+    if not r:
+        return "-"
+    return (f"{r['total_cpu_s']:.2f} s ({r['update_cpu_s']:.2f} update + "
+            f"{r['build_cpu_s']:.2f} build); wall {r['total_s']:.2f} s")
+
+
+def _cpu(run: dict[str, float]) -> str:
+    return f"{run['cpu_s']:,.2f} s (wall {run['seconds']:,.2f} s)"
+
+
+ROWS: list[tuple[str, Callable[[Size], str]]] = [
+    ("items (+ sections), plans", lambda s: f"{s['items']:,} (+{s['sections']}), {s['plans']}"),
+    ("Markdown pages rendered by the core", lambda s: f"{s['core']['pages']:,}"),
+    ("(1) core: load + check", lambda s: _s(s["core"]["load_s"])),
+    ("(1) core: render", lambda s: _s(s["core"]["render_s"])),
+    ("(1) core: CPU total, items/s", lambda s: f"{_s(s['core']['cpu_s'])}, "
+                                              f"{s['core']['items_per_s']:,.0f}/s"),
+    ("(2) mkdocs build with plugin: CPU", lambda s: _cpu(s["build"])),
+    ("(2) items per CPU second", lambda s: f"{s['build']['items_per_s']:,.0f}/s"),
+    ("(3) baseline, bare MkDocs + Material: CPU", lambda s: _cpu(s["baseline"])),
+    ("ratio (2)/(3)", lambda s: f"{s['ratio']:.2f} (wall {s['ratio_wall']:.2f})"),
+    ("core share of (2)", lambda s: f"{100 * s['core_share']:.1f}%"),
+    ("(4) peak memory: (2) / (3)", lambda s: f"{_mb(s['build']['peak_rss'])} / "
+                                             f"{_mb(s['baseline']['peak_rss'])}"),
+    ("(4) site size, files", lambda s: f"{_mb(s['site']['total_bytes'])}, {s['site']['files']:,}"),
+    ("(4) item page HTML: average (largest)", lambda s: f"{_kb(s['site']['item_page_avg'])} "
+                                                        f"({_kb(s['site']['item_page_max'])})"),
+    ("(4) plan page HTML: average", lambda s: _kb(s["site"]["plan_page_avg"])),
+    ("(4) search_index.json (gzipped)", lambda s: f"{_kb(s['site']['search_index'])} "
+                                                  f"({_kb(s['site']['search_index_gzip'])})"),
+    ("(4) search index per item", lambda s: f"{s['site']['search_index'] / s['items']:,.0f} B"),
+    ("(5) rebuild after one update", _rebuild),
+    ("(6) search: page opened to first result, median (range)", _search),
+    ("machine load average, start to end", lambda s: " to ".join(f"{x:.1f}" for x in
+                                                                s["load_average"])),
+]
+
+
+def targets(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target, the figure it is judged on, and whether it is met."""
+    sizes = sorted(data["sizes"].values(), key=lambda s: s["items"])
+    large = sizes[-1]
+    at = f"n={large['items']:,}"
+    found = [
+        ("ratio (2)/(3)", large["ratio"], 1.2, f"{large['ratio']:.3f}", "<= 1.2"),
+        ("core share of full build", large["core_share"], 0.10,
+         f"{100 * large['core_share']:.1f}%", "<= 10%"),
+        ("peak memory of the build", large["build"]["peak_rss"], 1e9 - 1,
+         _mb(large["build"]["peak_rss"]), "< 1 GB"),
+        ("average item page HTML", large["site"]["item_page_avg"], 40_000,
+         _kb(large["site"]["item_page_avg"]), "<= 40 KB"),
+        ("search index per item", large["site"]["search_index"] / large["items"], 1_500,
+         f"{large['site']['search_index'] / large['items']:,.0f} B", "<= 1,500 B"),
+    ]
+    rows = [{"target": name, "at": at, "value": value, "limit": limit, "shown": shown,
+             "wanted": wanted, "met": value <= limit} for name, value, limit, shown, wanted in found]
+    if len(sizes) > 1:
+        small = sizes[0]
+        growth = large["build"]["cpu_s"] / small["build"]["cpu_s"]
+        limit = 1.2 * large["items"] / small["items"]
+        rows.append({"target": "build time growth", "at": f"n={small['items']:,} to {large['items']:,}",
+                     "value": growth, "limit": limit, "shown": f"{growth:.1f}x",
+                     "wanted": f"<= {limit:.0f}x", "met": growth <= limit})
+    for s in sizes:
+        if s.get("rebuild"):
+            total = s["rebuild"]["total_cpu_s"]
+            rows.append({"target": "rebuild after one update", "at": f"n={s['items']:,}",
+                         "value": total, "limit": 5.0, "shown": _s(total), "wanted": "<= 5 s",
+                         "met": total <= 5.0})
+    if large.get("search"):
+        median = statistics.median(large["search"]["from_navigation"])
+        rows.append({"target": "search results after opening a page", "at": at, "value": median,
+                     "limit": 3.0, "shown": _s(median), "wanted": "<= 3 s", "met": median <= 3.0})
+    return rows
+
+
+def text_table(data: dict[str, Any]) -> str:
+    sizes = sorted(data["sizes"].values(), key=lambda s: s["items"])
+    width = max(len(label) for label, _ in ROWS)
+    cells = [[cell(s) for s in sizes] for _, cell in ROWS]
+    col = max(22, *(len(c) for row in cells for c in row))
+    lines = [f"{'':<{width}}  " + "  ".join(f"{'n=' + format(s['items'], ','):>{col}}"
+                                            for s in sizes)]
+    for (label, _), row in zip(ROWS, cells):
+        lines.append(f"{label:<{width}}  " + "  ".join(f"{c:>{col}}" for c in row))
+    lines.append("")
+    for t in data["targets"]:
+        mark = "met" if t["met"] else "MISSED"
+        lines.append(f"{mark:>6}  {t['target']} at {t['at']}: {t['shown']} (target {t['wanted']})")
+    return "\n".join(lines)
+
+
+def markdown(data: dict[str, Any]) -> str:
+    sizes = sorted(data["sizes"].values(), key=lambda s: s["items"])
+    machine = data["machine"]
+    lines = [
+        f"Measured {data['date']} with `{data['command']}` (seed {data['seed']}; search query "
+        f"\"{data['query']}\"), on {machine['cpus']} CPUs, {machine['platform']}, Python "
+        f"{machine['python']}, MkDocs {machine['mkdocs']}, Material {machine['mkdocs-material']}."
+        + (f" Theme features added to both builds: {', '.join(data['features_added'])}."
+           if data.get("features_added") else ""),
+        "",
+        "| figure | " + " | ".join(f"n = {s['items']:,}" for s in sizes) + " |",
+        "|---|" + "---:|" * len(sizes),
+    ]
+    lines += [f"| {label} | " + " | ".join(cell(s) for s in sizes) + " |" for label, cell in ROWS]
+    lines += ["", "| target | at | measured | wanted | |", "|---|---|---:|---|---|"]
+    lines += [f"| {t['target']} | {t['at']} | {t['shown']} | {t['wanted']} | "
+              f"{'met' if t['met'] else '**missed**'} |" for t in data["targets"]]
+    rebuilt = [s["rebuild"] for s in sizes if s.get("rebuild")]
+    if rebuilt:
+        lines += ["", f"The rebuild changed one status with: {rebuilt[0]['method']}."]
+    return "\n".join(lines) + "\n"
+
+
+def update_docs(path: Path, table: str, name: str = "table") -> None:
+    """Replace what stands between ``<!-- bench:NAME:start -->`` and ``<!-- bench:NAME:end -->``
+    in ``path`` with ``table``."""
+    start, end = f"<!-- bench:{name}:start -->", f"<!-- bench:{name}:end -->"
+    text = path.read_text(encoding="utf-8")
+    if start not in text or end not in text:
+        raise SystemExit(f"{path}: no {start} ... {end} markers to put the table between")
+    before, rest = text.split(start, 1)
+    _, after = rest.split(end, 1)
+    path.write_text(f"{before}{start}\n{table}{end}{after}", encoding="utf-8")
