@@ -116,7 +116,8 @@ def say(message: str) -> None:
 
 def machine() -> dict[str, Any]:
     return {
-        "platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version(),
+        "platform": platform.platform(), "cpus": os.cpu_count(),
+        "python": platform.python_version(),
         "mkdocs": version("mkdocs"), "mkdocs-material": version("mkdocs-material"),
         "markdown": version("markdown"), "jinja2": version("jinja2"),
     }

@@ -162,7 +162,8 @@ def plan(rng: random.Random, words: Words, number: int, sections: list[int]) -> 
             ref = f"{s}.{i:02d}"
             children.append(item(rng, words, ref, refs[-40:]))
             refs.append(ref)
-        items.append({"ref": f"{s}.00", "kind": "section", "title": words.title(), "items": children})
+        items.append({"ref": f"{s}.00", "kind": "section", "title": words.title(),
+                      "items": children})
     return {
         "id": f"plan-{number:02d}", "title": f"Plan {number}: {words.title()}",
         "organisation": "Synthetic County Council", "kind": "Service plan", "status": "adopted",

@@ -81,6 +81,7 @@ def test_synthetic_content_passes_the_checker(tmp_path: Path) -> None:
 def test_smoke_run_times_a_search_in_chromium(tmp_path: Path) -> None:
     bench("--sizes", "50", "--rebuild-at", "0", "--search-runs", "1", "--out", str(tmp_path))
 
-    search = json.loads((tmp_path / "latest.json").read_text(encoding="utf-8"))["sizes"]["50"]["search"]
+    data = json.loads((tmp_path / "latest.json").read_text(encoding="utf-8"))
+    search = data["sizes"]["50"]["search"]
     assert len(search["from_navigation"]) == 1
     assert "matching" in search["results"].lower()
