@@ -8,8 +8,6 @@ under each. Names that differ only in case, spacing or punctuation are one group
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +16,7 @@ from typing import NamedTuple
 from .model import Area, Item, Plan, Site
 from .progress import DONE, counted, is_overdue
 from .status import ORDER, STATUSES
+from .text import ascii_slug
 
 LEADS = "browse/leads/index.md"
 TAGS = "browse/tags/index.md"
@@ -58,8 +57,7 @@ class AreaGroup:
 
 def slug(text: str) -> str:
     """A file name for a name: lowercase ASCII letters, digits and hyphens ("item" if empty)."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    found = re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "item"
+    found = ascii_slug(text) or "item"
     return "named-index" if found == "index" else found
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from typing import Any
 from .errors import ContentError, PlanTrackerError, Problem
 from .model import Area, Decision, Feedback, Item, Plan, Section, Site, Source, Target, Update
 from .reader import Reader
+from .text import ascii_slug
 from .schema import DECISION, ITEM, PLAN, SITE, Field
 from .yamlsource import Document, read_yaml
 
@@ -31,8 +30,7 @@ RESERVED_SLUGS = frozenset({"index", "assets", "search", "downloads"})
 
 def ref_slug(ref: str) -> str:
     """The file name an item's ref becomes: lowercase ASCII letters, digits and hyphens."""
-    ascii_ref = unicodedata.normalize("NFKD", ref).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_ref.lower()).strip("-")
+    slug = ascii_slug(ref)
     return f"item-{slug}" if slug in RESERVED_SLUGS else slug
 
 

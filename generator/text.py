@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from markupsafe import Markup
 
@@ -47,3 +48,9 @@ def shorten(value: str, limit: int = 155) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def ascii_slug(text: str) -> str:
+    """Lowercase ASCII letters, digits and single hyphens: a safe file name ("" if none)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
