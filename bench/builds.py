@@ -29,7 +29,8 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,14 @@ def plugins(content: Path | None) -> list[Any]:
     return found
 
 
+def plugin_options() -> dict[str, Any]:
+    """The plantrack plugin's options in mkdocs.yml."""
+    for entry in project_config().get("plugins", []):
+        if isinstance(entry, dict) and PLUGIN in entry:
+            return dict(entry[PLUGIN] or {})
+    return {}
+
+
 def theme(features: Sequence[str]) -> dict[str, Any]:
     """Theme settings over the project's: its features plus ``features`` (lists are replaced,
     not merged, by INHERIT, so the whole list is written)."""
@@ -126,20 +135,50 @@ def baseline_settings(content: Path, docs: Path, site_dir: Path, site_url: str,
 
 def mkdocs_build(settings: dict[str, Any]) -> Measured:
     """``mkdocs build --strict`` with the project's mkdocs.yml and these settings over it."""
+    with _config(settings) as config:
+        return measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                         "-f", str(config)]).check("mkdocs build")
+
+
+def plantrack_build(settings: dict[str, Any], *options: str) -> Measured:
+    """``plantrack build`` (what the communications team runs) with these settings, into
+    their site_dir: it keeps the pages of the site there whose inputs have not changed."""
+    with _config(settings) as config:
+        return measured([sys.executable, "-m", "generator.cli", "build", "--config",
+                         str(config), "--out", settings["site_dir"], *options]
+                        ).check("plantrack build")
+
+
+@contextmanager
+def _config(settings: dict[str, Any]) -> Iterator[Path]:
+    """A temporary config file: the project's mkdocs.yml with ``settings`` over it."""
     config = ROOT / f".plantrack-bench-{uuid.uuid4().hex[:12]}.yml"
     text = "INHERIT: mkdocs.yml\n" + yaml.safe_dump(settings, sort_keys=False, allow_unicode=True)
     config.write_text(text, encoding="utf-8")
     try:
-        return measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                         "-f", str(config)]).check("mkdocs build")
+        yield config
     finally:
         config.unlink(missing_ok=True)
 
 
+def differing_files(one: Path, other: Path) -> list[str]:
+    """Paths (relative) that are in only one of two site folders or differ in their bytes."""
+    def listing(folder: Path) -> dict[str, Path]:
+        return {str(p.relative_to(folder)): p for p in folder.rglob("*") if p.is_file()}
+    left, right = listing(one), listing(other)
+    return sorted(path for path in left.keys() | right.keys()
+                  if path not in left or path not in right
+                  or left[path].read_bytes() != right[path].read_bytes())
+
+
 def write_baseline_docs(content: Path, docs: Path) -> Measured:
     """The generated Markdown (``plantrack pages``) and the hand-written pages, in one folder."""
-    run = measured([sys.executable, "-m", "generator.cli", "pages", "--content", str(content),
-                    "--out", str(docs)]).check("plantrack pages")
+    command = [sys.executable, "-m", "generator.cli", "pages", "--content", str(content),
+               "--out", str(docs)]
+    words = plugin_options().get("search_words")
+    if words is not None:  # the same Markdown as the plugin renders
+        command += ["--search-words", str(words)]
+    run = measured(command).check("plantrack pages")
     pages_dir = ROOT / project_config().get("docs_dir", "docs")
     shutil.copytree(pages_dir, docs, dirs_exist_ok=True)
     return run
@@ -149,7 +188,11 @@ def core(content: Path) -> tuple[dict[str, float], Measured]:
     """The core alone, in a fresh process: load and check, render."""
     import json
 
-    run = measured([sys.executable, str(ROOT / "bench" / "core.py"), str(content)]).check("core")
+    command = [sys.executable, str(ROOT / "bench" / "core.py"), str(content)]
+    words = plugin_options().get("search_words")
+    if words is not None:  # render as the plugin does
+        command += ["--search-words", str(words)]
+    run = measured(command).check("core")
     return json.loads(run.output.strip().splitlines()[-1]), run
 
 

@@ -3,7 +3,7 @@
 Run in a fresh process by ``bench/run.py`` so that no cache from an earlier size helps; prints
 one line of JSON: seconds to load, seconds to render, CPU seconds of both, pages rendered.
 
-    .venv/bin/python bench/core.py CONTENT [--profile FILE]
+    .venv/bin/python bench/core.py CONTENT [--search-words N] [--profile FILE]
 
 With ``--profile`` it also writes cProfile statistics of the whole run to FILE.
 """
@@ -23,13 +23,13 @@ sys.path.insert(0, str(ROOT))
 from generator import load_site, render_site  # noqa: E402
 
 
-def time_core(content: Path) -> dict[str, float | int]:
+def time_core(content: Path, search_words: int | None = None) -> dict[str, float | int]:
     """Seconds (wall clock) to load and to render, CPU seconds of both, pages rendered."""
     cpu = time.process_time()
     started = time.perf_counter()
     site = load_site(content)
     loaded = time.perf_counter()
-    pages = render_site(site)
+    pages = render_site(site, search_words=search_words)
     rendered = time.perf_counter()
     return {"load_s": loaded - started, "render_s": rendered - loaded,
             "cpu_s": time.process_time() - cpu, "pages": len(pages)}
@@ -39,13 +39,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("content", type=Path)
     parser.add_argument("--profile", type=Path, help="write cProfile statistics here")
+    parser.add_argument("--search-words", type=int, default=None,
+                        help="the plugin's search_words option (as in mkdocs.yml)")
     args = parser.parse_args(argv)
     if args.profile:
         profiler = cProfile.Profile()
-        result = profiler.runcall(time_core, args.content)
+        result = profiler.runcall(time_core, args.content, args.search_words)
         profiler.dump_stats(str(args.profile))
     else:
-        result = time_core(args.content)
+        result = time_core(args.content, args.search_words)
     print(json.dumps(result))
     return 0
 

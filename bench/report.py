@@ -151,9 +151,13 @@ def markdown(data: dict[str, Any]) -> str:
     lines += ["", "| target | at | measured | wanted | |", "|---|---|---:|---|---|"]
     lines += [f"| {t['target']} | {t['at']} | {t['shown']} | {t['wanted']} | "
               f"{'met' if t['met'] else '**missed**'} |" for t in data["targets"]]
-    rebuilt = [s["rebuild"] for s in sizes if s.get("rebuild")]
-    if rebuilt:
-        lines += ["", f"The rebuild changed one status with: {rebuilt[0]['method']}."]
+    for r in (s["rebuild"] for s in sizes if s.get("rebuild")):
+        differing = r.get("differs_from_full_build", [])
+        lines += ["", f"The rebuild: {r['method']}, then `plantrack build`, which said "
+                      f"\"{r.get('build_output', '')}\". A full build of the updated content "
+                      f"took {r.get('full_build_cpu_s', 0):.2f} s of CPU; the rebuilt site "
+                      + ("is byte for byte the same as the full build's." if not differing else
+                         f"differs from it in {len(differing)} files: {', '.join(differing[:5])}.")]
     return "\n".join(lines) + "\n"
 
 

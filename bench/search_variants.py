@@ -60,12 +60,26 @@ def _half(docs: list[Doc]) -> list[Doc]:
     return cut
 
 
+def _item_words(limit: int) -> Callable[[list[Doc]], list[Doc]]:
+    """Item pages' text cut to its first ``limit`` words (what ``search_words`` does)."""
+    def cut(docs: list[Doc]) -> list[Doc]:
+        return [{**d, "text": " ".join(d["text"].split(" ")[:limit])}
+                if ITEM_PAGE.fullmatch(d["location"]) else d for d in docs]
+    return cut
+
+
+def _compact(docs: list[Doc]) -> list[Doc]:
+    return _title_once(_without("details", "progress-updates")(docs))
+
+
 VARIANTS: dict[str, Callable[[list[Doc]], list[Doc]]] = {
     "as built": lambda docs: docs,
     "item pages without Details": _without("details"),
     "item pages without Details and Progress updates": _without("details", "progress-updates"),
     "... and the title not repeated in the text":
-        lambda docs: _title_once(_without("details", "progress-updates")(docs)),
+        _compact,
+    **{f"... and item text cut to {n} words": (lambda n: lambda docs: _item_words(n)(_compact(docs)))(n)
+       for n in (120, 100, 80, 60)},
     "every text cut to half (trend)": _half,
     "titles only, no text (the floor)": lambda docs: [{**d, "text": ""} for d in docs],
 }
@@ -76,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="a site built by bench/run.py --keep")
     parser.add_argument("--items", type=int, required=True, help="items in that site")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", default="", help="run only the variants whose name has this")
     parser.add_argument("--docs", action="store_true",
                         help="copy the table into docs/benchmarks.md (bench:search markers)")
     args = parser.parse_args(argv)
@@ -90,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with serve_directory(args.site) as url:
             for name, change in VARIANTS.items():
+                if args.only not in name:
+                    continue
                 docs = change(data["docs"])
                 text = json.dumps({**data, "docs": docs}, separators=(",", ":"))
                 index.write_text(text, encoding="utf-8")

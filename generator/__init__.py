@@ -25,9 +25,14 @@ __all__ = [
 ]
 
 
-def render_site(site: Site, as_of: date | None = None, directory_urls: bool = True) -> dict[str, str]:
-    """Every generated page of a loaded site, by path: Markdown pages and download files."""
-    options = Options(as_of=as_of or site.as_of or date.today(), directory_urls=directory_urls)
+def render_site(site: Site, as_of: date | None = None, directory_urls: bool = True,
+                search_words: int | None = None) -> dict[str, str]:
+    """Every generated page of a loaded site, by path: Markdown pages and download files.
+
+    ``search_words``: index only that many words of each item's description for search.
+    """
+    options = Options(as_of=as_of or site.as_of or date.today(), directory_urls=directory_urls,
+                      search_words=search_words)
     with long_lived_spared():
         return Renderer(site, options).pages()
 

@@ -12,7 +12,11 @@ same data.
 * JSON: ``{"publisher", "licence", "plans": [plan metadata], "items": [item objects]}`` for one
   plan or all of them. Item objects have the CSV's columns as keys; lists (related, tags,
   areas, updates, targets) are JSON arrays, progress is a number or null, other empty cells
-  are "". Absent values inside updates, targets and plan metadata are null.
+  are "". Absent values inside updates, targets and plan metadata are null. Each plan and
+  each item is one line, so a change to one item is a one-line difference.
+
+The site writes each plan's file and the all-plans file from the same pieces
+(:func:`csv_lines`, :func:`json_lines`): every item is serialised once.
 """
 
 from __future__ import annotations
@@ -45,12 +49,27 @@ def rows(plans: Iterable[Plan]) -> Iterator[dict[str, str]]:
         yield from plan_rows(plan)
 
 
+def csv_header() -> str:
+    """The CSV's header row, with its line end."""
+    return _csv(writer_rows=[], header=True)
+
+
+def csv_lines(plan: Plan) -> str:
+    """The CSV rows of one plan's items (no header), formula-like cells neutralised."""
+    return _csv(writer_rows=(neutralised_row(row) for row in plan_rows(plan)), header=False)
+
+
 def csv_text(plans: Iterable[Plan]) -> str:
     """The items of the plans as CSV text, formula-like cells neutralised."""
+    return csv_header() + "".join(csv_lines(plan) for plan in plans)
+
+
+def _csv(writer_rows: Iterable[dict[str, str]], header: bool) -> str:
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(neutralised_row(row) for row in rows(plans))
+    if header:
+        writer.writeheader()
+    writer.writerows(writer_rows)
     return out.getvalue()
 
 
@@ -76,13 +95,35 @@ def xlsx_bytes(plans: Iterable[Plan]) -> bytes:
 
 def json_text(site: Site, plans: list[Plan], directory_urls: bool = True) -> str:
     """The plans' metadata and every item, as JSON text."""
-    document = {
-        "publisher": site.council,
-        "licence": site.licence,
-        "plans": [plan_metadata(site, plan, directory_urls) for plan in plans],
-        "items": [json_item(plan, item) for plan in plans for item in plan.walk()],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_document(site, plans, [json_lines(plan) for plan in plans], directory_urls)
+
+
+def json_lines(plan: Plan) -> list[str]:
+    """Each item of the plan as one line of JSON, parents before children."""
+    return [_json_line(json_item(plan, item)) for item in plan.walk()]
+
+
+def json_document(site: Site, plans: list[Plan], item_lines: list[list[str]],
+                  directory_urls: bool = True) -> str:
+    """The JSON file of the plans, from their items' lines (:func:`json_lines`)."""
+    metadata = [_json_line(plan_metadata(site, plan, directory_urls)) for plan in plans]
+    items = [line for lines in item_lines for line in lines]
+    return "".join([
+        "{\n",
+        f'"publisher": {_json_line(site.council)},\n',
+        f'"licence": {_json_line(site.licence)},\n',
+        f'"plans": {_json_list(metadata)},\n',
+        f'"items": {_json_list(items)}\n',
+        "}\n",
+    ])
+
+
+def _json_line(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _json_list(lines: list[str]) -> str:
+    return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
 
 
 def plan_metadata(site: Site, plan: Plan, directory_urls: bool = True) -> dict[str, Any]:

@@ -99,8 +99,13 @@ class FeedInfo:
     """The feed's updated date while it has no entries."""
 
 
+FEED_ENTRIES = 100
+"""Entries in a feed: the newest. Feed readers ask again and again, so a feed of every update
+of a large site (megabytes) would be fetched whole each time; the open data holds them all."""
+
+
 def atom(info: FeedInfo, found: list[Entry], licence: str | None) -> str:
-    """An Atom feed of the entries (already newest first)."""
+    """An Atom feed of the newest :data:`FEED_ENTRIES` entries (``found`` is newest first)."""
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "en"})
     _text(feed, "title", info.title)
     _text(feed, "subtitle", info.subtitle)
@@ -112,7 +117,7 @@ def atom(info: FeedInfo, found: list[Entry], licence: str | None) -> str:
     if licence:
         _text(feed, "rights", licence)
     _text(feed, "generator", "Plan Tracker")
-    for entry in found:
+    for entry in found[:FEED_ENTRIES]:
         feed.append(_atom_entry(entry))
     ET.indent(feed)
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
@@ -204,6 +209,8 @@ def _ical_text(value: str) -> str:
 
 def _fold(line: str) -> str:
     """A content line folded to at most 75 octets a line, never inside a character."""
+    if line.isascii():  # one octet a character: cut by position
+        return "\r\n ".join([line[:75]] + [line[i:i + 74] for i in range(75, len(line), 74)])
     parts: list[str] = []
     current, size, limit = "", 0, 75
     for char in line:

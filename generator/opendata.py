@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from . import urls
 from .errors import ContentError, Problem
-from .exporting import csv_text, json_text
-from .feeds import Entry, FeedInfo, Links, atom, calendar, dated_items, entries
+from .exporting import csv_header, csv_lines, json_document, json_lines
+from .feeds import FEED_ENTRIES, Entry, FeedInfo, Links, atom, calendar, dated_items, entries
 from .itemtable import COLUMNS, LIST_FIELDS, NO_SOURCE_REF, SEPARATOR
 from .model import Plan, Site
 from .schema import ITEM, TARGET, UPDATE, Field
@@ -81,28 +81,50 @@ def files(renderer: Renderer) -> dict[str, str]:
     links = Links(site, directory_urls)
     updates = entries(site.plans, links)
     found: dict[str, str] = {}
+    header = csv_header()
+    rows = {plan.id: csv_lines(plan) for plan in site.plans}
+    items = {plan.id: json_lines(plan) for plan in site.plans}
     for plan in site.plans:
-        found[csv_file(plan.id)] = csv_text([plan])
-        found[json_file(plan.id)] = json_text(site, [plan], directory_urls)
+        found[csv_file(plan.id)] = header + rows[plan.id]
+        found[json_file(plan.id)] = json_document(site, [plan], [items[plan.id]],
+                                                  directory_urls)
         found[feed_file(plan.id)] = atom(_plan_feed(site, plan, links, renderer.options.as_of),
                                          [e for e in updates if e.plan is plan], site.licence)
         if dated_items(plan):
             found[calendar_file(plan.id)] = calendar(plan, links)
-    found[csv_file(ALL_PLANS)] = csv_text(site.plans)
-    found[json_file(ALL_PLANS)] = json_text(site, site.plans, directory_urls)
+    found[csv_file(ALL_PLANS)] = header + "".join(rows.values())
+    found[json_file(ALL_PLANS)] = json_document(site, site.plans, list(items.values()),
+                                                directory_urls)
     found[SITE_FEED] = atom(_site_feed(site, links, renderer.options.as_of), updates,
                             site.licence)
     found[OPEN_DATA] = _open_data_page(renderer, found)
     found[CHANGES] = renderer.render_page(
         "changes.md.j2", CHANGES, CHANGES_TITLE,
         "Progress updates on the council's plans, newest first, grouped by reporting date.",
-        days=by_day(updates), feed=SITE_FEED, open_data=OPEN_DATA)
+        days=recent_days(updates), total=len(updates), feed=SITE_FEED, open_data=OPEN_DATA,
+        downloads=(csv_file(ALL_PLANS), json_file(ALL_PLANS)))
     return found
+
+
+CHANGES_SHOWN = 200
+"""What's changed lists the newest updates, whole days at a time, until it has this many."""
 
 
 def by_day(updates: list[Entry]) -> list[tuple[date, list[Entry]]]:
     """Updates (newest first) grouped by their date."""
     return [(day, list(group)) for day, group in groupby(updates, key=lambda e: e.update.date)]
+
+
+def recent_days(updates: list[Entry],
+                shown: int = CHANGES_SHOWN) -> list[tuple[date, list[Entry]]]:
+    """The newest days of updates, whole days, until at least ``shown`` updates are listed."""
+    days, count = [], 0
+    for day, entries in by_day(updates):
+        if count >= shown:
+            break
+        days.append((day, entries))
+        count += len(entries)
+    return days
 
 
 def column_docs() -> list[tuple[str, str]]:
@@ -150,7 +172,8 @@ def _open_data_page(renderer: Renderer, found: dict[str, str]) -> str:
         "opendata.md.j2", OPEN_DATA, "Open data",
         "Every item of every plan as CSV and JSON, feeds of progress updates and calendars "
         "of due dates, with the licence and a description of every column.",
-        rows=rows, columns=column_docs(), schema=SCHEMA, changes=CHANGES, feed=SITE_FEED)
+        rows=rows, columns=column_docs(), schema=SCHEMA, changes=CHANGES, feed=SITE_FEED,
+        feed_entries=FEED_ENTRIES)
 
 
 def _count(plan: Plan) -> int:
@@ -160,7 +183,7 @@ def _count(plan: Plan) -> int:
 def _plan_feed(site: Site, plan: Plan, links: Links, as_of: date) -> FeedInfo:
     return FeedInfo(
         title=f"{plan.title}: progress updates",
-        subtitle=f"Progress updates on {plan.title}, newest first.",
+        subtitle=f"The newest progress updates on {plan.title}.",
         self_url=links.page(feed_file(plan.id)),
         page_url=links.page(urls.plan_page(plan)),
         author=plan.organisation or site.council,
@@ -172,7 +195,7 @@ def _site_feed(site: Site, links: Links, as_of: date) -> FeedInfo:
     reported = [plan.reported for plan in site.plans if plan.reported]
     return FeedInfo(
         title=f"{site.title}: progress updates",
-        subtitle=f"Progress updates on every plan published by {site.council}, newest first.",
+        subtitle=f"The newest progress updates on every plan published by {site.council}.",
         self_url=links.page(SITE_FEED),
         page_url=links.page(CHANGES),
         author=site.council,

@@ -2,6 +2,8 @@
 
 * ``on_config``: load and check the content (all problems reported at once), set the nav.
 * ``on_files``: add every generated page in memory; nothing is written into the docs folder.
+* ``on_nav``, ``on_page_markdown`` and ``on_post_build``: stamp every page, and in a dirty
+  build keep the pages whose stamp has not changed (:mod:`generator.rebuild`).
 * ``on_serve``: rebuild when anything in the content folder changes.
 """
 
@@ -15,14 +17,17 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from . import render_site
 from .errors import PlanTrackerError
 from .loader import load_site
 from .model import Site
 from .nav import build_nav
+from .rebuild import STAMP, Rebuild, TrackedFile, tracked
 from .urls import item_page
 
 
@@ -34,6 +39,11 @@ class PlanTrackerConfig(Config):
 
     as_of = c.Optional(c.Type(str))
     """Judge "overdue" against this date (YYYY-MM-DD) instead of site.yml's as_of or today."""
+
+    search_words = c.Optional(c.Type(int))
+    """Index only this many words of each item's description for search (default: all of it).
+    The search index is built in the browser on the first page a resident opens, so its size
+    sets the wait for results on a large site; the page always shows the whole text."""
 
     nav = c.Type(bool, default=True)
     """Build the navigation (home, plans and sections, decisions, about pages) when mkdocs.yml
@@ -47,6 +57,13 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
         self.site: Site | None = None
         self.content_dir = Path("content")
         self.section_pages: frozenset[str] = frozenset()
+        self.dirty = False
+        self.rebuild: Rebuild | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Only builds keep unchanged pages: `mkdocs serve --dirty` rebuilds every page (its
+        # search plugin merges indexes its own way between rebuilds).
+        self.dirty = dirty and command == "build"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content_dir = Path(config.config_file_path or ".").parent / self.config.content
@@ -58,23 +75,52 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
             item_page(item) for plan in self.site.plans for item in plan.items
             if item.kind == "section"
         )
+        if self.config.search_words is not None and self.config.search_words < 1:
+            raise PluginError(f"plantrack search_words: expected a whole number of 1 or more, "
+                              f"found {self.config.search_words}")
         if not config.site_url:
             config.site_url = self.site.url
         if self.config.nav and not config.nav:
             config.nav = build_nav(self.site, Path(config.docs_dir))
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.rebuild = Rebuild(Path(config.site_dir), self.dirty)
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.site is not None
-        pages = render_site(self.site, self._as_of(), config.use_directory_urls)
+        assert self.site is not None and self.rebuild is not None
+        if self.dirty:
+            for written in files.documentation_pages():
+                files.remove(written)
+                files.append(tracked(written, self.rebuild))
+        pages = render_site(self.site, self._as_of(), config.use_directory_urls,
+                            self.config.search_words)
         for path, content in pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{config.docs_dir}/{path} has the same name as a page Plan "
                                   f"Tracker generates; rename or remove it.")
-            files.append(File.generated(config, path, content=content,
-                                        inclusion=self._inclusion(path)))
+            page = TrackedFile.generated(config, path, content=content,
+                                         inclusion=self._inclusion(path))
+            page.rebuild = self.rebuild
+            files.append(page)
         self.site = None  # the pages hold all MkDocs needs; free the model for the build
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.rebuild is not None
+        self.rebuild.stamp_pages(files, nav, config)
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        assert self.rebuild is not None
+        page.meta[STAMP] = self.rebuild.stamps.get(page.file.src_uri)
+        return markdown
+
+    @event_priority(-100)  # after Material's search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.rebuild is not None
+        self.rebuild.finish()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))

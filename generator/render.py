@@ -31,6 +31,10 @@ REFERENCE = "reference/content-format.md"
 SCHEMA = "downloads/schema.json"
 
 
+_DETAILS_SHOWN_ELSEWHERE = ("Reference", "Kind", "Due", "Originally due")
+"""Fields the item page shows in its heading or its own Details rows (kind, due)."""
+
+
 class _DueOf(NamedTuple):
     """What due.html.j2 reads of an item: hashable, so each wording is rendered once."""
 
@@ -44,6 +48,8 @@ class Options:
 
     as_of: date
     directory_urls: bool = True
+    search_words: int | None = None
+    """Index only this many words of each item's description for search (None: all)."""
 
 
 def _environment() -> jinja2.Environment:
@@ -135,7 +141,8 @@ class Renderer:
         description = f"{item.kind.capitalize()} {item.ref} of {plan.title}: {item.title}"
         return self.render_page(
             "item.md.j2", urls.item_page(item), title, description, plan=plan, item=item,
-            details=[(f.label, item.text[f.name]) for f in DETAIL_FIELDS if f.name in item.text],
+            details=[(f.label, item.text[f.name]) for f in DETAIL_FIELDS
+                     if f.name in item.text and f.label not in _DETAILS_SHOWN_ELSEWHERE],
             stale=progress.is_stale(plan, self.options.as_of),
             related=[r for ref in item.related if (r := self.find(plan, ref))],
             decisions=[d for d in self.site.decisions if d.id in plan.decisions],
@@ -187,6 +194,7 @@ class _Helpers:
         self.renderer = renderer
         self.page = page
         self.as_of = renderer.options.as_of
+        self.search_words = renderer.options.search_words
         self.statuses = STATUSES
         self.views = views.PageViews(self)
 

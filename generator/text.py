@@ -8,6 +8,7 @@ as character references, which browsers show as the characters themselves.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -17,20 +18,60 @@ from markupsafe import Markup
 _EXTRA = str.maketrans({c: f"&#{ord(c)};" for c in "{}[]`*_\\|~^"})
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _LINE_BREAK = re.compile(r"\r?\n")
+_WORD = re.compile(r"\S+")
+SEARCH_EXCLUDE = "data-search-exclude"
+"""Material's attribute for what its search index leaves out."""
 
 
 def escape_text(value: object) -> Markup:
     """Text safe inside HTML (and the Markdown around it); line breaks become <br>."""
     if isinstance(value, Markup):
         return value
-    text = html.escape(str(value), quote=True).translate(_EXTRA).strip()
+    return _escaped(value if type(value) is str else str(value))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _escaped(text: str) -> Markup:
+    """Escaping, once per distinct text: plan titles, leads and labels recur on every page."""
+    text = html.escape(text, quote=True).translate(_EXTRA).strip()
     return Markup(_LINE_BREAK.sub("<br>", text) if "\n" in text else text)
 
 
-def paragraphs(value: object) -> Markup:
-    """Text split at blank lines into <p> paragraphs, with no raw line breaks left."""
+def paragraphs(value: object, indexed_words: int | None = None) -> Markup:
+    """Text split at blank lines into <p> paragraphs, with no raw line breaks left.
+
+    With ``indexed_words``, only that many words go into the site's search index: the rest
+    is marked ``data-search-exclude`` (the page shows all of it, unchanged).
+    """
     parts = [p for p in _PARAGRAPHS.split(str(value).strip()) if p.strip()]
-    return Markup("".join(f"<p>{escape_text(p)}</p>" for p in parts))
+    if indexed_words is None:
+        return Markup("".join(f"<p>{escape_text(p)}</p>" for p in parts))
+    html_parts, left = [], indexed_words
+    for part in parts:
+        html_parts.append(_indexed_paragraph(part, left))
+        left = max(0, left - len(part.split()))
+    return Markup("".join(html_parts))
+
+
+def _indexed_paragraph(text: str, words: int) -> str:
+    """One paragraph of which the first ``words`` words are indexed for search."""
+    if words <= 0:
+        return f"<p {SEARCH_EXCLUDE}>{escape_text(text)}</p>"
+    cut = _word_end(text, words)
+    rest = _WORD.search(text, cut)
+    if rest is None:
+        return f"<p>{escape_text(text)}</p>"
+    gap = "<br>" if "\n" in text[cut:rest.start()] else " "
+    return (f"<p>{escape_text(text[:cut])}{gap}"
+            f"<span {SEARCH_EXCLUDE}>{escape_text(text[rest.start():])}</span></p>")
+
+
+def _word_end(text: str, words: int) -> int:
+    """Where the text's first ``words`` words end."""
+    for count, match in enumerate(_WORD.finditer(text), start=1):
+        if count == words:
+            return match.end()
+    return len(text)
 
 
 def plain_title(value: str) -> str:

@@ -65,6 +65,36 @@ def test_search_finds_items_by_ref_title_and_lead(bundled: Path) -> None:
     assert "Home" not in entries[0]["text"]  # the breadcrumb is left out of the index
 
 
+def _entries(site_dir: Path, page: str) -> list[dict[str, str]]:
+    index = json.loads((site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    return [d for d in index["docs"] if d["location"].partition("#")[0] == page]
+
+
+def test_the_search_index_holds_what_an_item_is(bundled: Path) -> None:
+    entries = _entries(bundled, "plans/all-councils-charter-2022/2-05/")
+    assert [e["location"].partition("#")[2] for e in entries] == ["", "details"]
+    page, details = entries
+    assert page["text"] == "<p>On track Overdue</p>"  # the title is the entry's title, not repeated
+    assert details["text"].startswith("LeadSenior Policy")  # lead and the plan's own fields
+    for repeated in ("Plan", "Kind", "Status", "Due"):  # shown elsewhere on the page
+        assert f"{repeated}" not in details["text"].split("Lead")[0]
+    section = _entries(bundled, "plans/all-councils-charter-2022/2-00/")
+    assert [e["location"] for e in section] == ["plans/all-councils-charter-2022/2-00/"]
+
+
+def test_search_indexes_the_first_60_words_of_a_description(bundled: Path) -> None:
+    from generator import load_site
+
+    plan = next(p for p in load_site(ROOT / "content").plans if p.id == "bcc-getting-closer-2005")
+    words = next(i for i in plan.walk() if i.ref == "A4").text["description"].split()
+    assert len(words) == 233
+    text = _entries(bundled, "plans/bcc-getting-closer-2005/a4/")[0]["text"]
+    page = (bundled / "plans/bcc-getting-closer-2005/a4/index.html").read_text(encoding="utf-8")
+    assert text.endswith(" ".join(words[50:60]) + " </p>")
+    assert " ".join(words[60:70]) not in text
+    assert " ".join(words[60:70]) in page and " ".join(words[-8:]) in page
+
+
 def test_bad_content_stops_the_build_with_every_problem(
     tmp_path: Path, make_content, caplog: pytest.LogCaptureFixture
 ) -> None:

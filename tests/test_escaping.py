@@ -109,3 +109,18 @@ def test_search_index_keeps_hostile_text_escaped(built: Path) -> None:
     for entry in entries:
         assert "<script>" not in entry["title"] + entry["text"]
         assert "<img" not in entry["text"]
+
+
+@pytest.mark.parametrize(("words", "html"), [
+    (None, "<p>one two<br>three</p><p>&lt;b&gt; &#123;x&#125;</p>"),
+    (9, "<p>one two<br>three</p><p>&lt;b&gt; &#123;x&#125;</p>"),
+    (2, "<p>one two<br><span data-search-exclude>three</span></p>"
+        "<p data-search-exclude>&lt;b&gt; &#123;x&#125;</p>"),
+    (4, "<p>one two<br>three</p><p>&lt;b&gt; <span data-search-exclude>&#123;x&#125;</span></p>"),
+])
+def test_only_the_first_words_of_a_text_are_marked_for_the_search_index(
+    words: int | None, html: str
+) -> None:
+    from generator.text import paragraphs
+
+    assert paragraphs("one two\nthree\n\n<b> {x}", words) == html

@@ -191,3 +191,28 @@ def test_bundled_calendars_parse() -> None:
     assert calendars, "the bundled plans have dated items"
     uids = [str(e["UID"]) for c in calendars.values() for e in c.walk("VEVENT")]
     assert len(uids) == len(set(uids))
+
+
+def test_feeds_hold_the_newest_updates_and_whats_changed_says_what_it_leaves_out(
+    make_content: Any,
+) -> None:
+    from generator.feeds import FEED_ENTRIES
+    from generator.opendata import CHANGES_SHOWN
+
+    start = date(2020, 1, 1)
+    items = "".join(
+        f'  - ref: "{n}"\n    title: Item {n}\n    updates:\n'
+        f"      - date: {start + timedelta(days=n)}\n        status: on-track\n"
+        for n in range(1, 251)
+    )
+    pages = render_site(load_site(make_content({"big.yml": f"id: big\ntitle: Big\nitems:\n{items}"})))
+    feed = feedparser.parse(pages["feeds/big.xml"])
+    assert len(feed.entries) == FEED_ENTRIES == 100
+    assert feed.entries[0].title == "250 Item 250: On track"
+    assert len(feedparser.parse(pages["feeds/updates.xml"]).entries) == FEED_ENTRIES
+    changes = pages["changes.md"]
+    assert changes.count("<li>") == CHANGES_SHOWN == 200
+    assert ("This page lists the 200 newest of 250 updates, reported from 21 February 2020 on."
+            in changes)
+    all_plans = json.loads(pages["downloads/all-plans.json"])
+    assert sum(len(item["updates"]) for item in all_plans["items"]) == 250

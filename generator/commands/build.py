@@ -4,6 +4,10 @@ MkDocs builds into a staging folder next to OUT; only a build that finishes repl
 failed build leaves the published site as it was. Like ``make site`` the build is strict: a
 MkDocs warning (a broken link in a hand-written page, say) fails it.
 
+When OUT holds a site built before, the staging folder starts as a copy of it and only the
+pages whose inputs changed are written again (:mod:`generator.rebuild`); ``--full`` writes
+every page.
+
 This module and ``serve`` are the command line's adapters to MkDocs' Python API.
 """
 
@@ -30,6 +34,7 @@ from mkdocs.structure.nav import Navigation
 from ..errors import PlanTrackerError
 from ..files import staging_folder, swap_in
 from ..loader import load_site
+from ..rebuild import SEARCH_INDEX
 
 PLUGIN = "plantrack"
 
@@ -43,6 +48,9 @@ def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     parser.add_argument("--out", type=Path, metavar="DIR",
                         help="the folder to build the site into (default: site_dir in the config)")
+    parser.add_argument("--full", action="store_true",
+                        help="write every page (default: keep the pages of the site in DIR "
+                             "whose inputs have not changed)")
     site_options(parser)
     parser.set_defaults(run=run)
 
@@ -67,10 +75,13 @@ def run(args: argparse.Namespace) -> str:
         _refuse_to_replace(out, content, _shown(Path(config.docs_dir)), args.config)
         messages.progress = Progress(sys.stderr)
         config.plugins["plantrack-progress"] = messages.progress
-        build_into(config, out)
-    plans = len(site.plans)
-    return (f"built {messages.progress.written} pages into {out} from {content} "
-            f"({plans} plan{'s' if plans != 1 else ''})")
+        build_into(config, out, reuse=not args.full)
+    progress = messages.progress
+    plans = f"({len(site.plans)} plan{'s' if len(site.plans) != 1 else ''})"
+    if progress.written == progress.total:
+        return f"built {progress.written} pages into {out} from {content} {plans}"
+    return (f"rebuilt {progress.written} of {progress.total} pages into {out} from {content} "
+            f"{plans}; the other {progress.total - progress.written} had not changed")
 
 
 def site_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
@@ -97,13 +108,21 @@ def use_content(config: MkDocsConfig, content: Path | None) -> Path:
     return _shown(Path(config.config_file_path or ".").parent / plugin.config["content"])
 
 
-def build_into(config: MkDocsConfig, out: Path) -> None:
-    """Build into a staging folder beside ``out``, then swap it in; on failure remove it."""
+def build_into(config: MkDocsConfig, out: Path, reuse: bool = False) -> None:
+    """Build into a staging folder beside ``out``, then swap it in; on failure remove it.
+
+    With ``reuse``, and a site built before in ``out``, the staging folder starts as a copy of
+    it and only changed pages are written (a dirty build, see :mod:`generator.rebuild`).
+    """
     staging = staging_folder(out)
+    dirty = reuse and (out / SEARCH_INDEX).is_file()
+    if dirty:
+        shutil.copytree(out, staging, dirs_exist_ok=True, symlinks=True)  # keeps file times
     config["site_dir"] = str(staging)
-    config.plugins.on_startup(command="build", dirty=False)
+    config.plugins.on_startup(command="build", dirty=dirty)
     try:
-        build(config)
+        with _dirty_warning_silenced():
+            build(config, dirty=dirty)
     except BaseException as error:
         shutil.rmtree(staging, ignore_errors=True)
         if isinstance(error, MkDocsException):
@@ -113,6 +132,29 @@ def build_into(config: MkDocsConfig, out: Path) -> None:
     finally:
         config.plugins.on_shutdown()
     swap_in(staging, out)
+
+
+@contextmanager
+def _dirty_warning_silenced() -> Iterator[None]:
+    """MkDocs warns that a dirty build may leave navigation and links inaccurate; this one
+    cannot (every page is read, and kept pages are checked against their inputs), and in
+    strict mode the warning would fail the build."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    quiet = _DropMessage("A 'dirty' build is being performed")
+    logger.addFilter(quiet)
+    try:
+        yield
+    finally:
+        logger.removeFilter(quiet)
+
+
+class _DropMessage(logging.Filter):
+    def __init__(self, start: str) -> None:
+        super().__init__()
+        self.start = start
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(self.start)
 
 
 def _refuse_to_replace(out: Path, content: Path, docs: Path, config_file: Path) -> None:
@@ -154,27 +196,36 @@ class Progress(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         super().__init__()
         self.out = out
         self.live = out.isatty()
+        self.dirty = False
         self.total = 0
+        self.to_write = 0
         self.read = 0
         self.written = 0
         self.open_line = False
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self.total = len(files.documentation_pages())
+        """Pages to build: in a dirty build, those the plantrack plugin (which runs first)
+        has not kept."""
+        pages = files.documentation_pages()
+        self.total = len(pages)
+        self.to_write = sum(not self.dirty or f.is_modified() for f in pages)
         return nav
 
     def on_page_content(self, html: str, **_: Any) -> str:
         self.read += 1
-        self._show("reading", self.read)
+        self._show("reading", self.read, self.to_write)
         return html
 
     def on_post_page(self, output: str, **_: Any) -> str:
         self.written += 1
-        self._show("writing", self.written)
+        self._show("writing", self.written, self.to_write)
         return output
 
-    def _show(self, stage: str, done: int) -> None:
-        total = max(self.total, done)
+    def _show(self, stage: str, done: int, total: int) -> None:
+        total = max(total, done)
         if self.live:
             self.out.write(f"\r{stage} pages: {done}/{total}")
             self.open_line = done < total

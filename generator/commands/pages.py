@@ -22,11 +22,21 @@ def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--out", required=True, type=Path, help="folder to write the pages to")
     parser.add_argument("--as-of", type=date.fromisoformat, default=None,
                         help="judge overdue against this date (YYYY-MM-DD)")
+    parser.add_argument("--search-words", type=_positive, default=None, metavar="N",
+                        help="index only the first N words of each item's description for "
+                             "search (the plugin's search_words option)")
     parser.set_defaults(run=run)
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, found {text}")
+    return value
+
+
 def run(args: argparse.Namespace) -> str:
-    pages = render_site(load_site(args.content), args.as_of)
+    pages = render_site(load_site(args.content), args.as_of, search_words=args.search_words)
     staging = staging_folder(args.out)
     for path, text in pages.items():
         write_atomic(staging / path, text)
