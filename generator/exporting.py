@@ -29,13 +29,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-
 from . import urls
-from .itemtable import COLUMNS, item_row, neutralised_row, plan_rows
+from .itemtable import COLUMNS, neutralised_row, plan_rows
 from .model import Item, Plan, Site
 from .schema import PLAN
 
@@ -51,30 +46,33 @@ def rows(plans: Iterable[Plan]) -> Iterator[dict[str, str]]:
 
 def csv_header() -> str:
     """The CSV's header row, with its line end."""
-    return _csv(writer_rows=[], header=True)
+    return _csv([COLUMNS])
 
 
-def csv_lines(plan: Plan) -> str:
-    """The CSV rows of one plan's items (no header), formula-like cells neutralised."""
-    return _csv(writer_rows=(neutralised_row(row) for row in plan_rows(plan)), header=False)
+def csv_lines(rows: Iterable[dict[str, str]]) -> str:
+    """CSV lines (no header) of item rows (:func:`~generator.itemtable.plan_rows`),
+    formula-like cells neutralised."""
+    return _csv(list(neutralised_row(row).values()) for row in rows)
 
 
 def csv_text(plans: Iterable[Plan]) -> str:
     """The items of the plans as CSV text, formula-like cells neutralised."""
-    return csv_header() + "".join(csv_lines(plan) for plan in plans)
+    return csv_header() + "".join(csv_lines(plan_rows(plan)) for plan in plans)
 
 
-def _csv(writer_rows: Iterable[dict[str, str]], header: bool) -> str:
+def _csv(lines: Iterable[list[str]]) -> str:
+    """Rows already in COLUMNS order (item_row keeps it) as CSV text."""
     out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
-    if header:
-        writer.writeheader()
-    writer.writerows(writer_rows)
+    csv.writer(out, lineterminator="\r\n").writerows(lines)
     return out.getvalue()
 
 
 def xlsx_bytes(plans: Iterable[Plan]) -> bytes:
     """The items of the plans as an Excel workbook, laid out and neutralised as the CSV."""
+    from openpyxl import Workbook  # only here: every command would pay for importing it
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet(SHEET)
     sheet.freeze_panes = "A2"
@@ -95,12 +93,13 @@ def xlsx_bytes(plans: Iterable[Plan]) -> bytes:
 
 def json_text(site: Site, plans: list[Plan], directory_urls: bool = True) -> str:
     """The plans' metadata and every item, as JSON text."""
-    return json_document(site, plans, [json_lines(plan) for plan in plans], directory_urls)
+    return json_document(site, plans, [json_lines(plan, list(plan_rows(plan)))
+                                       for plan in plans], directory_urls)
 
 
-def json_lines(plan: Plan) -> list[str]:
-    """Each item of the plan as one line of JSON, parents before children."""
-    return [_json_line(json_item(plan, item)) for item in plan.walk()]
+def json_lines(plan: Plan, rows: list[dict[str, str]]) -> list[str]:
+    """Each item of the plan as one line of JSON, from its row (:func:`plan_rows` order)."""
+    return [_json_line(json_item(item, row)) for item, row in zip(plan.walk(), rows)]
 
 
 def json_document(site: Site, plans: list[Plan], item_lines: list[list[str]],
@@ -132,10 +131,10 @@ def plan_metadata(site: Site, plan: Plan, directory_urls: bool = True) -> dict[s
     return {**fields, "url": urls.absolute(site.url, urls.plan_page(plan), directory_urls)}
 
 
-def json_item(plan: Plan, item: Item) -> dict[str, Any]:
-    """One item as a JSON object: the row's columns, lists and numbers as themselves."""
+def json_item(item: Item, row: dict[str, str]) -> dict[str, Any]:
+    """One item as a JSON object: its row's columns, lists and numbers as themselves."""
     return {
-        **item_row(plan, item),
+        **row,
         "progress": item.progress,
         "related": list(item.related),
         "tags": list(item.tags),
@@ -162,5 +161,7 @@ def _plain(value: Any) -> Any:
 def _excel_text(cell: str) -> str:
     """Text an Excel file holds as written: line breaks as LF (XML readers turn a bare CR
     into LF anyway), control characters as U+FFFD."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     text = cell.replace("\r\n", "\n").replace("\r", "\n")
     return str(ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))

@@ -22,7 +22,7 @@ from . import urls
 from .errors import ContentError, Problem
 from .exporting import csv_header, csv_lines, json_document, json_lines
 from .feeds import FEED_ENTRIES, Entry, FeedInfo, Links, atom, calendar, dated_items, entries
-from .itemtable import COLUMNS, LIST_FIELDS, NO_SOURCE_REF, SEPARATOR
+from .itemtable import COLUMNS, LIST_FIELDS, NO_SOURCE_REF, SEPARATOR, plan_rows
 from .model import Plan, Site
 from .schema import ITEM, TARGET, UPDATE, Field
 
@@ -82,8 +82,9 @@ def files(renderer: Renderer) -> dict[str, str]:
     updates = entries(site.plans, links)
     found: dict[str, str] = {}
     header = csv_header()
-    rows = {plan.id: csv_lines(plan) for plan in site.plans}
-    items = {plan.id: json_lines(plan) for plan in site.plans}
+    plan_table = {plan.id: list(plan_rows(plan)) for plan in site.plans}  # each item once
+    rows = {plan.id: csv_lines(plan_table[plan.id]) for plan in site.plans}
+    items = {plan.id: json_lines(plan, plan_table[plan.id]) for plan in site.plans}
     for plan in site.plans:
         found[csv_file(plan.id)] = header + rows[plan.id]
         found[json_file(plan.id)] = json_document(site, [plan], [items[plan.id]],

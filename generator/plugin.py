@@ -59,6 +59,8 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
         self.section_pages: frozenset[str] = frozenset()
         self.dirty = False
         self.rebuild: Rebuild | None = None
+        self.preloaded: tuple[Path, Site] | None = None
+        """A content folder the caller (``plantrack build``) has just loaded and checked."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Only builds keep unchanged pages: `mkdocs serve --dirty` rebuilds every page (its
@@ -68,7 +70,7 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content_dir = Path(config.config_file_path or ".").parent / self.config.content
         try:
-            self.site = load_site(self.content_dir)
+            self.site = self._loaded() or load_site(self.content_dir)
         except PlanTrackerError as error:
             raise PluginError(f"Plan Tracker found problems in the content:\n{error}") from None
         self.section_pages = frozenset(
@@ -125,6 +127,13 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))
         return server
+
+    def _loaded(self) -> Site | None:
+        """The preloaded site, once, if it is this content folder's."""
+        preloaded, self.preloaded = self.preloaded, None
+        if preloaded and preloaded[0] == self.content_dir.resolve():
+            return preloaded[1]
+        return None
 
     def _as_of(self) -> date | None:
         if not self.config.as_of:

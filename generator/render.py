@@ -24,7 +24,7 @@ from .feedback import feedback_link
 from .model import Decision, Item, Plan, Site
 from .schema import DETAIL_FIELDS, ITEM_KINDS, PLAN_STATUSES, REFERENCE_TABLES, json_schema
 from .status import STATUSES
-from .text import escape_text, paragraphs, plain_title, shorten
+from .text import escape_text, indexed_text, paragraphs, plain_title, shorten
 
 METHODOLOGY = "about/methodology.md"
 REFERENCE = "reference/content-format.md"
@@ -33,6 +33,13 @@ SCHEMA = "downloads/schema.json"
 
 _DETAILS_SHOWN_ELSEWHERE = ("Reference", "Kind", "Due", "Originally due")
 """Fields the item page shows in its heading or its own Details rows (kind, due)."""
+
+
+def _take(left: int | None, text: str) -> tuple[int | None, int | None]:
+    """Words of ``text`` that may be indexed, and the words left after it."""
+    if left is None:
+        return None, None
+    return left, max(0, left - len(text.split()))
 
 
 class _DueOf(NamedTuple):
@@ -64,6 +71,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["paragraphs"] = paragraphs
+    env.filters["indexed"] = indexed_text
     env.filters["longdate"] = lambda d: f"{d.day} {d:%B %Y}" if d else ""
     return env
 
@@ -141,14 +149,28 @@ class Renderer:
         description = f"{item.kind.capitalize()} {item.ref} of {plan.title}: {item.title}"
         return self.render_page(
             "item.md.j2", urls.item_page(item), title, description, plan=plan, item=item,
-            details=[(f.label, item.text[f.name]) for f in DETAIL_FIELDS
-                     if f.name in item.text and f.label not in _DETAILS_SHOWN_ELSEWHERE],
+            **self._indexed_words(item),
             stale=progress.is_stale(plan, self.options.as_of),
             related=[r for ref in item.related if (r := self.find(plan, ref))],
             decisions=[d for d in self.site.decisions if d.id in plan.decisions],
             feedback=feedback_link(self.site, plan, item, self._absolute(urls.item_page(item)),
                                    self._decision_route(plan)),
         )
+
+    def _indexed_words(self, item: Item) -> dict[str, Any]:
+        """The item's Details rows, and how many words of its description and of each row
+        go into the search index: ``search_words`` in all, the description first, then the
+        rows in page order; the lead is always indexed (None: no limit)."""
+        left = self.options.search_words
+        description = item.text.get("description") or ""
+        description_words, left = _take(left, description)
+        details = []
+        for f in DETAIL_FIELDS:
+            if f.name not in item.text or f.label in _DETAILS_SHOWN_ELSEWHERE:
+                continue
+            words, left = (None, left) if f.name == "lead" else _take(left, item.text[f.name])
+            details.append((f.label, item.text[f.name], words))
+        return {"details": details, "description_words": description_words}
 
     def decision(self, decision: Decision) -> str:
         plans = [p for p in self.site.plans if p.id in decision.approves]
@@ -194,9 +216,10 @@ class _Helpers:
         self.renderer = renderer
         self.page = page
         self.as_of = renderer.options.as_of
-        self.search_words = renderer.options.search_words
         self.statuses = STATUSES
         self.views = views.PageViews(self)
+        self._links: dict[str, Markup] = {}
+        """Links from this page, by target: list pages link to each plan hundreds of times."""
 
     def link(self, target: Plan | Item | Decision | str) -> str:
         if isinstance(target, Plan):
@@ -207,7 +230,10 @@ class _Helpers:
             to = urls.decision_page(target)
         else:
             to = target
-        return Markup(urls.link(self.page, to, self.renderer.options.directory_urls))
+        if to not in self._links:
+            self._links[to] = Markup(urls.link(self.page, to,
+                                               self.renderer.options.directory_urls))
+        return self._links[to]
 
     def badge(self, word: str, explain: bool = False) -> Markup:
         href = self.link(METHODOLOGY) + f"#{word}" if explain else None

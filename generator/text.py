@@ -57,13 +57,24 @@ def _indexed_paragraph(text: str, words: int) -> str:
     """One paragraph of which the first ``words`` words are indexed for search."""
     if words <= 0:
         return f"<p {SEARCH_EXCLUDE}>{escape_text(text)}</p>"
+    return f"<p>{indexed_text(text, words)}</p>"
+
+
+def indexed_text(value: object, words: int | None) -> Markup:
+    """Text as :func:`escape_text` gives it, with only its first ``words`` words indexed for
+    search (the rest marked ``data-search-exclude``; None: all of it)."""
+    text = str(value)
+    if words is None:
+        return escape_text(text)
+    if words <= 0:
+        return Markup(f"<span {SEARCH_EXCLUDE}>{escape_text(text)}</span>")
     cut = _word_end(text, words)
     rest = _WORD.search(text, cut)
     if rest is None:
-        return f"<p>{escape_text(text)}</p>"
+        return escape_text(text)
     gap = "<br>" if "\n" in text[cut:rest.start()] else " "
-    return (f"<p>{escape_text(text[:cut])}{gap}"
-            f"<span {SEARCH_EXCLUDE}>{escape_text(text[rest.start():])}</span></p>")
+    return Markup(f"{escape_text(text[:cut])}{gap}"
+                  f"<span {SEARCH_EXCLUDE}>{escape_text(text[rest.start():])}</span>")
 
 
 def _word_end(text: str, words: int) -> int:

@@ -124,3 +124,27 @@ def test_only_the_first_words_of_a_text_are_marked_for_the_search_index(
     from generator.text import paragraphs
 
     assert paragraphs("one two\nthree\n\n<b> {x}", words) == html
+
+
+def test_search_words_are_shared_by_the_description_and_the_details(make_content) -> None:
+    from generator import load_site, render_site
+
+    content = make_content({"p.yml": """\
+        id: p
+        title: P
+        items:
+          - ref: "1"
+            title: One
+            description: Five words of the description.
+            lead: Head of a very long named service
+            quality_criteria: one two three four five six
+            outputs: never indexed here
+        """})
+    page = render_site(load_site(content), search_words=8)["plans/p/1.md"]
+    assert "<p>Five words of the description.</p>" in page
+    assert ('<tr><th scope="row">Lead</th><td><a href="../../../browse/leads/'
+            'head-of-a-very-long-named-service/">Head of a very long named service</a>') in page
+    assert ('<tr><th scope="row">Quality criteria</th><td>one two three '
+            '<span data-search-exclude>four five six</span></td></tr>') in page
+    assert ('<tr data-search-exclude><th scope="row">Outputs</th><td>never indexed here</td>'
+            '</tr>') in page

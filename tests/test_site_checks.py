@@ -227,7 +227,7 @@ def broken_copy(site: Path, tmp_path: Path) -> Path:
         target.parent.mkdir()
         target.write_text(text, encoding="utf-8")
 
-    body = "<h2 id=\"details\">"
+    body = "<h2 class=\"pt-details-heading\">"
     write("zz-broken-link", original.replace(body, '<p><a href="../no-such-item/">x</a></p>' + body, 1))
     write("zz-broken-anchor", original.replace(
         body, '<p><a href="../../../about/methodology/#no-such-status">x</a> '
@@ -238,7 +238,7 @@ def broken_copy(site: Path, tmp_path: Path) -> Path:
     write("zz-no-description", re.sub(r'<meta name="description"[^>]*>', "", original, count=1))
     write("zz-bad-html", original.replace(body, "<p>unclosed <b>bold</p></div></span>" + body, 1))
     write("zz-javascript", original.replace(body, '<p><a href="javascript:alert(1)">x</a></p>' + body, 1))
-    write("zz-duplicate-id", original.replace(body, '<p id="details">x</p>' + body, 1))
+    write("zz-duplicate-id", original.replace(body, '<p id="progress-updates">x</p>' + body, 1))
     return copy
 
 
@@ -257,7 +257,7 @@ def broken_report(built_site: Path, tmp_path_factory: pytest.TempPathFactory) ->
     ("zz-no-description", r"meta description"),
     ("zz-bad-html", r"html5lib strict parse error"),
     ("zz-javascript", r"scheme 'javascript'"),
-    ("zz-duplicate-id", r"ids used more than once: \['details'\]"),
+    ("zz-duplicate-id", r"ids used more than once: \['progress-updates'\]"),
 ])
 def test_checker_catches_a_broken_page(broken_report: SiteReport, page: str, expected: str):
     problems = broken_report.problems_of(f"plans/all-councils-charter-2022/{page}/index.html")

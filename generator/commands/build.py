@@ -71,13 +71,16 @@ def run(args: argparse.Namespace) -> str:
                              site_dir=None if out is None else str(out.resolve()))
         content = use_content(config, args.content)
         site = load_site(content)
+        count = len(site.plans)
+        config.plugins[PLUGIN].preloaded = (content.resolve(), site)  # not loaded twice
+        del site  # the plugin lets go of the model once the pages are made
         out = out if out is not None else _shown(Path(config.site_dir))
         _refuse_to_replace(out, content, _shown(Path(config.docs_dir)), args.config)
         messages.progress = Progress(sys.stderr)
         config.plugins["plantrack-progress"] = messages.progress
         build_into(config, out, reuse=not args.full)
     progress = messages.progress
-    plans = f"({len(site.plans)} plan{'s' if len(site.plans) != 1 else ''})"
+    plans = f"({count} plan{'s' if count != 1 else ''})"
     if progress.written == progress.total:
         return f"built {progress.written} pages into {out} from {content} {plans}"
     return (f"rebuilt {progress.written} of {progress.total} pages into {out} from {content} "
