@@ -153,9 +153,10 @@ def markdown(data: dict[str, Any]) -> str:
               f"{'met' if t['met'] else '**missed**'} |" for t in data["targets"]]
     for r in (s["rebuild"] for s in sizes if s.get("rebuild")):
         differing = r.get("differs_from_full_build", [])
-        lines += ["", f"The rebuild: {r['method']}, then `plantrack build`, which said "
-                      f"\"{r.get('build_output', '')}\". A full build of the updated content "
-                      f"took {r.get('full_build_cpu_s', 0):.2f} s of CPU; the rebuilt site "
+        lines += ["", f"The rebuild: {r['method']}, then `plantrack build`, which wrote "
+                      f"{r['pages_written']:,} of {r['pages']:,} pages and kept the others. A "
+                      f"full build of the updated content took {r['full_build_cpu_s']:.2f} s of "
+                      f"CPU; the rebuilt site "
                       + ("is byte for byte the same as the full build's." if not differing else
                          f"differs from it in {len(differing)} files: {', '.join(differing[:5])}.")]
     return "\n".join(lines) + "\n"

@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shlex
 import shutil
 import sys
@@ -115,8 +116,16 @@ def rebuild(content: Path, site_dir: Path, settings: dict[str, Any]) -> dict[str
     return {"method": method, "update_s": update.seconds, "build_s": build.seconds,
             "total_s": update.seconds + build.seconds, "update_cpu_s": update.cpu_s,
             "build_cpu_s": build.cpu_s, "total_cpu_s": update.cpu_s + build.cpu_s,
-            "build_output": build.output.strip().splitlines()[-1], "full_build_cpu_s": full.cpu_s,
+            **_pages_written(build.output), "full_build_cpu_s": full.cpu_s,
             "page_shows_change": "Benchmark:" in page, "differs_from_full_build": differing}
+
+
+def _pages_written(output: str) -> dict[str, int]:
+    """The page counts from plantrack build's last line ("rebuilt N of M pages ...")."""
+    found = re.search(r"rebuilt (\d+) of (\d+) pages", output)
+    if found is None:
+        raise RuntimeError(f"plantrack build did not rebuild only some pages:\n{output}")
+    return {"pages_written": int(found.group(1)), "pages": int(found.group(2))}
 
 
 def say(message: str) -> None:

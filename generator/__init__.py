@@ -29,7 +29,7 @@ def render_site(site: Site, as_of: date | None = None, directory_urls: bool = Tr
                 search_words: int | None = None) -> dict[str, str]:
     """Every generated page of a loaded site, by path: Markdown pages and download files.
 
-    ``search_words``: index only that many words of each item's description for search.
+    ``search_words``: index only that many words of each item's own text for search.
     """
     options = Options(as_of=as_of or site.as_of or date.today(), directory_urls=directory_urls,
                       search_words=search_words)

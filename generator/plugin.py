@@ -41,9 +41,11 @@ class PlanTrackerConfig(Config):
     """Judge "overdue" against this date (YYYY-MM-DD) instead of site.yml's as_of or today."""
 
     search_words = c.Optional(c.Type(int))
-    """Index only this many words of each item's description for search (default: all of it).
-    The search index is built in the browser on the first page a resident opens, so its size
-    sets the wait for results on a large site; the page always shows the whole text."""
+    """Index only this many words of each item's own text for search: the description first,
+    then its other fields in page order; its ref, title, status and lead are always indexed
+    (default: every word). The search index is built in the browser on the first page a
+    resident opens, so its size sets the wait for results on a large site; the page always
+    shows the whole text."""
 
     nav = c.Type(bool, default=True)
     """Build the navigation (home, plans and sections, decisions, about pages) when mkdocs.yml

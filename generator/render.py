@@ -56,7 +56,7 @@ class Options:
     as_of: date
     directory_urls: bool = True
     search_words: int | None = None
-    """Index only this many words of each item's description for search (None: all)."""
+    """Index only this many words of each item's own text for search (None: all)."""
 
 
 def _environment() -> jinja2.Environment:

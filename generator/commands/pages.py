@@ -23,8 +23,8 @@ def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--as-of", type=date.fromisoformat, default=None,
                         help="judge overdue against this date (YYYY-MM-DD)")
     parser.add_argument("--search-words", type=_positive, default=None, metavar="N",
-                        help="index only the first N words of each item's description for "
-                             "search (the plugin's search_words option)")
+                        help="index only N words of each item's own text (description "
+                             "first) for search (the plugin's search_words option)")
     parser.set_defaults(run=run)
 
 
