@@ -3,8 +3,8 @@
 Every page MkDocs writes carries a stamp (``<meta name="plantrack-build">``): a digest of all
 its output depends on. That is the page's own Markdown source, and what every page shares: the
 navigation's structure and titles (every page shows them), the hand-written pages' sources,
-the configuration, the theme overrides and the versions of MkDocs, Material and Plan Tracker. A dirty build (``dirty=True``) then works like
-this:
+the configuration, the theme overrides and the versions of MkDocs, Material, Markdown, Jinja2
+and Plan Tracker. A dirty build (``dirty=True``) then works like this:
 
 1. Once MkDocs knows the pages and the navigation, each generated page's stamp is compared with
    the stamp in the site folder's copy. A page whose stamp matches, and whose file is older
@@ -157,7 +157,7 @@ def site_digest(nav: Navigation, config: MkDocsConfig, pages: Iterable[File]) ->
     hand-written pages, whose Markdown links MkDocs resolves, are always built).
     """
     digest = hashlib.sha256()
-    for package in ("mkdocs", "mkdocs-material", "plan-tracker"):
+    for package in ("mkdocs", "mkdocs-material", "markdown", "jinja2", "plan-tracker"):
         digest.update(f"{package}={_version(package)}\n".encode())
     digest.update(_config_text(config).encode())
     digest.update(json.dumps(list(_nav_outline(nav.items))).encode())
