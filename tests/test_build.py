@@ -117,3 +117,14 @@ def test_a_page_that_clashes_with_a_generated_one_is_refused(
     with pytest.raises(Abort):
         build_site(tmp_path, content, tmp_path / "site")
     assert "index.md has the same name as a page Plan Tracker generates" in caplog.text
+
+
+def test_search_words_must_be_one_or_more(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True,
+                         plugins={"search": {}, "plantrack": {"content": str(ROOT / "content"),
+                                                              "search_words": 0}})
+    with pytest.raises(Abort):
+        build(config)
+    assert "plantrack search_words: expected a whole number of 1 or more, found 0" in caplog.text

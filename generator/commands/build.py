@@ -140,8 +140,8 @@ def build_into(config: MkDocsConfig, out: Path, reuse: bool = False) -> None:
 @contextmanager
 def _dirty_warning_silenced() -> Iterator[None]:
     """MkDocs warns that a dirty build may leave navigation and links inaccurate; this one
-    cannot (every page is read, and kept pages are checked against their inputs), and in
-    strict mode the warning would fail the build."""
+    cannot (a page is kept only when everything it shows is unchanged, and hand-written pages
+    are always built), and in strict mode the warning would fail the build."""
     logger = logging.getLogger("mkdocs.commands.build")
     quiet = _DropMessage("A 'dirty' build is being performed")
     logger.addFilter(quiet)
