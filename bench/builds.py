@@ -96,12 +96,14 @@ def plugins(content: Path | None) -> list[Any]:
     return found
 
 
-def plugin_options() -> dict[str, Any]:
-    """The plantrack plugin's options in mkdocs.yml."""
+def search_words_option() -> list[str]:
+    """``--search-words N`` as the plantrack plugin's options in mkdocs.yml set it, so that the
+    core and the baseline render the same Markdown as the plugin ([] when unset)."""
     for entry in project_config().get("plugins", []):
         if isinstance(entry, dict) and PLUGIN in entry:
-            return dict(entry[PLUGIN] or {})
-    return {}
+            words = (entry[PLUGIN] or {}).get("search_words")
+            return [] if words is None else ["--search-words", str(words)]
+    return []
 
 
 def theme(features: Sequence[str]) -> dict[str, Any]:
@@ -173,12 +175,8 @@ def differing_files(one: Path, other: Path) -> list[str]:
 
 def write_baseline_docs(content: Path, docs: Path) -> Measured:
     """The generated Markdown (``plantrack pages``) and the hand-written pages, in one folder."""
-    command = [sys.executable, "-m", "generator.cli", "pages", "--content", str(content),
-               "--out", str(docs)]
-    words = plugin_options().get("search_words")
-    if words is not None:  # the same Markdown as the plugin renders
-        command += ["--search-words", str(words)]
-    run = measured(command).check("plantrack pages")
+    run = measured([sys.executable, "-m", "generator.cli", "pages", "--content", str(content),
+                    "--out", str(docs), *search_words_option()]).check("plantrack pages")
     pages_dir = ROOT / project_config().get("docs_dir", "docs")
     shutil.copytree(pages_dir, docs, dirs_exist_ok=True)
     return run
@@ -188,11 +186,8 @@ def core(content: Path) -> tuple[dict[str, float], Measured]:
     """The core alone, in a fresh process: load and check, render."""
     import json
 
-    command = [sys.executable, str(ROOT / "bench" / "core.py"), str(content)]
-    words = plugin_options().get("search_words")
-    if words is not None:  # render as the plugin does
-        command += ["--search-words", str(words)]
-    run = measured(command).check("core")
+    run = measured([sys.executable, str(ROOT / "bench" / "core.py"), str(content),
+                    *search_words_option()]).check("core")
     return json.loads(run.output.strip().splitlines()[-1]), run
 
 

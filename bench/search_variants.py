@@ -60,16 +60,17 @@ def _half(docs: list[Doc]) -> list[Doc]:
     return cut
 
 
-def _item_words(limit: int) -> Callable[[list[Doc]], list[Doc]]:
-    """Item pages' text cut to its first ``limit`` words (what ``search_words`` does)."""
-    def cut(docs: list[Doc]) -> list[Doc]:
-        return [{**d, "text": " ".join(d["text"].split(" ")[:limit])}
-                if ITEM_PAGE.fullmatch(d["location"]) else d for d in docs]
-    return cut
-
-
 def _compact(docs: list[Doc]) -> list[Doc]:
     return _title_once(_without("details", "progress-updates")(docs))
+
+
+def _item_words(limit: int) -> Callable[[list[Doc]], list[Doc]]:
+    """:func:`_compact`, then item pages' text cut to its first ``limit`` words (what
+    ``search_words`` does)."""
+    def cut(docs: list[Doc]) -> list[Doc]:
+        return [{**d, "text": " ".join(d["text"].split(" ")[:limit])}
+                if ITEM_PAGE.fullmatch(d["location"]) else d for d in _compact(docs)]
+    return cut
 
 
 VARIANTS: dict[str, Callable[[list[Doc]], list[Doc]]] = {
@@ -78,8 +79,7 @@ VARIANTS: dict[str, Callable[[list[Doc]], list[Doc]]] = {
     "item pages without Details and Progress updates": _without("details", "progress-updates"),
     "... and the title not repeated in the text":
         _compact,
-    **{f"... and item text cut to {n} words": (lambda n: lambda docs: _item_words(n)(_compact(docs)))(n)
-       for n in (120, 100, 80, 60)},
+    **{f"... and item text cut to {n} words": _item_words(n) for n in (120, 100, 80, 60)},
     "every text cut to half (trend)": _half,
     "titles only, no text (the floor)": lambda docs: [{**d, "text": ""} for d in docs],
 }

@@ -50,11 +50,9 @@ class TrackedFile(File):
     """A page whose "modified" answer comes from the :class:`Rebuild` (MkDocs asks before
     reading a page and again before writing it, in dirty builds only)."""
 
-    rebuild: Rebuild | None = None
+    rebuild: Rebuild
 
     def is_modified(self) -> bool:
-        if self.rebuild is None:
-            return super().is_modified()
         return self.rebuild.is_modified(self)
 
 
@@ -103,12 +101,12 @@ class Rebuild:
     def finish(self) -> None:
         """After the build: the previous index's entries back, stale files gone."""
         if self.dirty and self.files is not None:
-            self.merge_search_index(self.files)
-            self.remove_stale(self.files)
+            self._merge_search_index(self.files)
+            self._remove_stale(self.files)
 
-    def merge_search_index(self, files: Files) -> None:
+    def _merge_search_index(self, files: Files) -> None:
         """Put the kept pages' entries from the previous index back, in build order."""
-        if not self.dirty or not self.kept:
+        if not self.kept:
             return
         path = self.site_dir / SEARCH_INDEX
         if self.previous_index is None or not path.is_file():
@@ -124,19 +122,13 @@ class Rebuild:
         data = {"config": written["config"], "docs": docs}
         path.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
 
-    def remove_stale(self, files: Files) -> int:
-        """Delete what the previous site held and this build did not produce; the count."""
-        if not self.dirty:
-            return 0
+    def _remove_stale(self, files: Files) -> None:
+        """Delete what the previous site held and this build did not produce."""
         produced = {os.path.normpath(f.abs_dest_path) for f in files}
-        removed = 0
         for path in _files_under(self.site_dir):
-            if str(path) in produced or self._written_now(path):
-                continue
-            path.unlink()
-            removed += 1
+            if str(path) not in produced and not self._written_now(path):
+                path.unlink()
         _remove_empty_folders(self.site_dir)
-        return removed
 
     def _index_time(self) -> int | None:
         """When the previous build wrote its search index (None: nothing can be kept)."""

@@ -43,21 +43,14 @@ def paragraphs(value: object, indexed_words: int | None = None) -> Markup:
     With ``indexed_words``, only that many words go into the site's search index: the rest
     is marked ``data-search-exclude`` (the page shows all of it, unchanged).
     """
-    parts = [p for p in _PARAGRAPHS.split(str(value).strip()) if p.strip()]
-    if indexed_words is None:
-        return Markup("".join(f"<p>{escape_text(p)}</p>" for p in parts))
     html_parts, left = [], indexed_words
-    for part in parts:
-        html_parts.append(_indexed_paragraph(part, left))
-        left = max(0, left - len(part.split()))
+    for part in (p for p in _PARAGRAPHS.split(str(value).strip()) if p.strip()):
+        if left == 0:
+            html_parts.append(f"<p {SEARCH_EXCLUDE}>{escape_text(part)}</p>")
+        else:
+            html_parts.append(f"<p>{indexed_text(part, left)}</p>")
+            left = None if left is None else max(0, left - len(part.split()))
     return Markup("".join(html_parts))
-
-
-def _indexed_paragraph(text: str, words: int) -> str:
-    """One paragraph of which the first ``words`` words are indexed for search."""
-    if words <= 0:
-        return f"<p {SEARCH_EXCLUDE}>{escape_text(text)}</p>"
-    return f"<p>{indexed_text(text, words)}</p>"
 
 
 def indexed_text(value: object, words: int | None) -> Markup:
