@@ -39,4 +39,4 @@ def render_site(site: Site, as_of: date | None = None, directory_urls: bool = Tr
 
 def build_pages(content: Path | str, as_of: date | None = None) -> dict[str, str]:
     """Load, check and render a content folder in one call."""
-    return render_site(load_site(content), as_of)
+    return render_site(load_site(content, as_of=as_of), as_of)

@@ -14,7 +14,7 @@ from datetime import date
 from typing import NamedTuple
 
 from .model import Area, Item, Plan, Site
-from .progress import DONE, counted, is_overdue
+from .progress import DONE, counted, lateness, makes_deadline_claims
 from .status import ORDER, STATUSES
 from .text import ascii_slug
 
@@ -137,9 +137,12 @@ class Timeline:
     """Items by due date: overdue first, then what falls due, month by month."""
 
     overdue: list[Entry]
+    passed_unreported: list[Entry]
     upcoming: list[tuple[str, list[Entry]]]
     done: list[Entry]
     undated: list[tuple[Plan, int]]
+    proposed: list[tuple[Plan, int]]
+    """Draft and superseded plans, with how many of their items give a (proposed) date."""
 
     @property
     def upcoming_count(self) -> int:
@@ -153,20 +156,27 @@ def deadline(entry: Entry) -> date:
 
 
 def timeline(site: Site, as_of: date) -> Timeline:
-    """Every counted item placed on a timeline of due dates, judged against ``as_of``."""
+    """Every counted item placed on a timeline of due dates, judged against ``as_of``. Items
+    of draft and superseded plans are only counted: their dates were proposals."""
     dated = sorted((e for e in entries(site) if e.item.due and e.item.due.deadline),
                    key=deadline)
+    claimed = [e for e in dated if makes_deadline_claims(e.plan)]
     months: dict[str, list[Entry]] = {}
-    for entry in dated:
+    for entry in claimed:
         if deadline(entry) >= as_of and entry.item.current_status not in DONE:
             months.setdefault(f"{deadline(entry):%B %Y}", []).append(entry)
+    late = [(e, lateness(e.plan, e.item, as_of)) for e in claimed]
     undated = [(plan, sum(1 for i in counted(plan.walk()) if not (i.due and i.due.deadline)))
                for plan in site.plans]
+    proposed = [(plan, sum(1 for e in dated if e.plan is plan)) for plan in site.plans
+                if not makes_deadline_claims(plan)]
     return Timeline(
-        overdue=[e for e in dated if is_overdue(e.item, as_of)],
+        overdue=[e for e, found in late if found == "overdue"],
+        passed_unreported=[e for e, found in late if found == "passed-unreported"],
         upcoming=list(months.items()),
         done=[e for e in dated if e.item.current_status in DONE],
         undated=[(plan, count) for plan, count in undated if count],
+        proposed=[(plan, count) for plan, count in proposed if count],
     )
 
 

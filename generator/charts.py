@@ -15,6 +15,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .figures import Indicator, Point
+from .progress import share
 from .status import NOT_REPORTED, ORDER, STATUSES
 from .text import escape_text
 
@@ -45,17 +46,12 @@ def _hatch(pattern_id: str) -> str:
             f'<rect width="3" height="8" fill="#6f777b"/></pattern></defs>')
 
 
-def share(count: int, total: int) -> int:
-    """A whole-number percentage, as the totals tables show it."""
-    return round(100 * count / total) if total else 0
-
-
 def status_summary(by_status: dict[str, int], about: str) -> str:
     """The chart's text alternative: every status with a count, and its share."""
     total = sum(by_status.values())
     if not total:
         return f"{about}: no items."
-    parts = [f"{STATUSES[w].label} {by_status[w]} ({share(by_status[w], total)}%)"
+    parts = [f"{STATUSES[w].label} {by_status[w]} ({share(by_status[w], total)})"
              for w in ORDER if by_status.get(w)]
     return f"{about}: {total} items. " + "; ".join(parts) + "."
 

@@ -1,18 +1,24 @@
 """Plans as open data: CSV, JSON and Excel files of every item, one row per item.
 
 The rows are :mod:`generator.itemtable`'s: the same columns, in the same order, in every
-format, so a CSV or Excel export re-imports (``plantrack import --format plantrack``) to the
-same data.
+format, so every export re-imports (``plantrack import``) to the same data: the Excel and JSON
+files with the plans' own fields, a CSV file (one table, items only) over the plan file it
+came from, whose own fields are then kept.
 
 * CSV: UTF-8 (no byte order mark), a header row, CRLF line ends, quoted where needed. Every
   cell passes :func:`~generator.itemtable.neutralise_cell`: one apostrophe before a cell that
   starts with = + - @, a tab or a carriage return, so no spreadsheet runs it as a formula.
-* Excel: one sheet, "Items", laid out as the CSV and neutralised in the same way. Line breaks
-  are written as LF, and characters an Excel file cannot hold (control characters) as U+FFFD.
+* Excel: the sheet "Items", laid out as the CSV and neutralised in the same way, then the
+  sheet "Plans": each plan's own fields, one row per field, in the columns plan, field and
+  value, named as :mod:`generator.planfields` names them (title, source.title,
+  editorial_notes.1, areas.1.id), so that sorting or editing the Items sheet cannot disturb
+  them. Line breaks are written as LF, and characters an Excel file cannot hold (control
+  characters) as U+FFFD.
 * JSON: ``{"publisher", "licence", "plans": [plan metadata], "items": [item objects]}`` for one
   plan or all of them. Item objects have the CSV's columns as keys; lists (related, tags,
   areas, updates, targets) are JSON arrays, progress is a number or null, other empty cells
-  are "". Absent values inside updates, targets and plan metadata are null. Each plan and
+  are "". Absent values inside updates (date, from, status, note), targets and plan metadata
+  are null. Each plan and
   each item is one line, so a change to one item is a one-line difference.
 
 The site writes each plan's file and the all-plans file from the same pieces
@@ -30,8 +36,9 @@ from datetime import date
 from typing import Any
 
 from . import urls
-from .itemtable import COLUMNS, neutralised_row, plan_rows
-from .model import Item, Plan, Site
+from .itemtable import COLUMNS, neutralise_cell, neutralised_row, plan_rows, update_fields
+from .model import Item, Plan, Site, Update
+from .planfields import PLANS_COLUMNS, PLANS_SHEET, named_cells, plan_fields
 from .schema import PLAN
 
 FORMATS = ("csv", "json", "xlsx")
@@ -68,27 +75,44 @@ def _csv(lines: Iterable[list[str]]) -> str:
 
 
 def xlsx_bytes(plans: Iterable[Plan]) -> bytes:
-    """The items of the plans as an Excel workbook, laid out and neutralised as the CSV."""
+    """The items of the plans as an Excel workbook, laid out and neutralised as the CSV, and
+    the plans' own fields on a second sheet."""
     from openpyxl import Workbook  # only here: every command would pay for importing it
+
+    plans = list(plans)
+    book = Workbook(write_only=True)
+    items = _table(book, SHEET, COLUMNS)
+    for row in rows(plans):
+        items.append(_excel_row(row.values()))
+    fields = _table(book, PLANS_SHEET, PLANS_COLUMNS)
+    for plan in plans:
+        for name, value in named_cells(plan_fields(plan)).items():
+            fields.append(_excel_row((plan.id, name, value)))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _table(book: Any, title: str, columns: Iterable[str]) -> Any:
+    """A new write-only sheet with a bold header row, frozen below it."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(SHEET)
+    sheet = book.create_sheet(title)
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
     header = []
-    for column in COLUMNS:
+    for column in columns:
         cell = WriteOnlyCell(sheet, value=column)
         cell.font = bold
         header.append(cell)
     sheet.append(header)
-    for row in rows(plans):
-        cells = {column: _excel_text(cell) for column, cell in row.items()}
-        sheet.append(list(neutralised_row(cells).values()))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return sheet
+
+
+def _excel_row(cells: Iterable[str]) -> list[str]:
+    """Cells as an Excel file holds them, formula-like cells neutralised."""
+    return [neutralise_cell(_excel_text(cell)) for cell in cells]
 
 
 def json_text(site: Site, plans: list[Plan], directory_urls: bool = True) -> str:
@@ -139,12 +163,15 @@ def json_item(item: Item, row: dict[str, str]) -> dict[str, Any]:
         "related": list(item.related),
         "tags": list(item.tags),
         "areas": list(item.areas),
-        "updates": [
-            {"date": u.date.isoformat(), "status": u.wording, "note": u.note or None}
-            for u in item.updates
-        ],
+        "updates": [_json_update(u) for u in item.updates],
         "targets": [vars(target).copy() for target in item.targets],
     }
+
+
+def _json_update(update: Update) -> dict[str, str | None]:
+    """An update as a JSON object: every field, null where absent."""
+    fields = update_fields(update)
+    return {name: fields.get(name) for name in ("date", "from", "status", "note")}
 
 
 def _plain(value: Any) -> Any:

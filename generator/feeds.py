@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from . import urls
 from .model import Item, Plan, Site, Update
+from .progress import makes_deadline_claims
 from .status import STATUSES
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -183,7 +184,10 @@ def _event(plan: Plan, item: Item, deadline: date, links: Links) -> list[str]:
                    f"Status: {STATUSES[item.current_status].label}"]
     if item.text.get("lead"):
         description.append(f"Lead: {item.text['lead']}")
-    summary, details = f"Due: {item.ref} {item.title}", "\n".join(description)
+    if not makes_deadline_claims(plan):
+        description.append(f"A proposed date: the plan is {plan.status}")
+    label = "Due" if makes_deadline_claims(plan) else "Proposed date"
+    summary, details = f"{label}: {item.ref} {item.title}", "\n".join(description)
     lines = [
         "BEGIN:VEVENT",
         f"UID:{plan.id}/{item.slug}@{links.host}",

@@ -11,6 +11,9 @@
   know is kept, a common Decidim wording (In progress, Planned, Finished) is published as our
   status word and listed in the summary, anything else is a problem.
 - plantrack: the columns of :mod:`generator.itemtable`, as ``plantrack export`` writes them.
+  The rows of the plan asked for are taken (a file of several plans gives the others, listed
+  in the summary, to no one); a file of one plan gives its rows to the plan asked for, which
+  may have another id.
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ class Entry:
     parent: str | None
     columns: dict[str, str]
     path: str = ""
+    unit: str = "row"
+    """What ``row`` counts: rows of a sheet, or items of a JSON file."""
 
     def heading(self, name: str) -> str:
         return self.columns.get(name, name)
@@ -85,6 +90,8 @@ class Layout:
     notes: list[str] = field(default_factory=list)
     raw_cells: bool = False
     """Whether rows are read exactly as stored (spaces and line ends untouched)."""
+    unit: str = "row"
+    """What a row number counts: rows of a sheet, or items of a JSON file."""
 
     def role(self, heading: str) -> str | None:
         """The role of a column: a field, a layout's own column, "" for unused, None: unknown."""
@@ -113,7 +120,7 @@ class Layout:
             problem(cells.row, heading("title"), "missing-title",
                     f'expected a title, found none (the row\'s ref is "{ref}")')
             return None
-        return Entry(cells.row, fields_of(values), parent, columns)
+        return Entry(cells.row, fields_of(values), parent, columns, unit=self.unit)
 
     def _progress(self, row: int, text: str) -> str:
         try:
@@ -122,7 +129,7 @@ class Layout:
             return text
         whole = number.quantize(Decimal(1), rounding=ROUND_HALF_UP)
         if whole != number:
-            self.notes.append(f"row {row}: progress {text} rounded to {whole}")
+            self.notes.append(f"{self.unit} {row}: progress {text} rounded to {whole}")
         return str(int(whole))
 
 
@@ -277,12 +284,15 @@ class Plantrack(Layout):
         plans = sorted({c.values.get("plan", "") for c in used} - {""})
         if len(plans) > 1:
             if self.plan_id not in plans:
-                problem(0, "plan", "unknown-plan", f'expected rows of plan "{self.plan_id}" in '
-                        f'the plan column, found {", ".join(plans)}')
+                where = "column" if self.unit == "row" else "field"
+                problem(0, "plan", "unknown-plan", f'expected {self.unit}s of plan '
+                        f'"{self.plan_id}" in the plan {where}, found {", ".join(plans)}')
             others = [c for c in used if c.values.get("plan", "") not in ("", self.plan_id)]
             used = [c for c in used if c not in others]
-            summary.append(f"{len(others)} rows of other plans left out "
+            summary.append(f"{len(others)} {self.unit}s of other plans left out "
                            f"({', '.join(p for p in plans if p != self.plan_id)})")
+        elif plans and plans[0] != self.plan_id:
+            summary.append(f'{self.unit}s of plan "{plans[0]}" imported as "{self.plan_id}"')
         entries = []
         for cells in used:
             values = dict(cells.values)

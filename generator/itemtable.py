@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .model import Item, Plan
+from .model import Item, Plan, Update
 from .schema import ITEM
 
 LIST_FIELDS = ("related", "tags", "areas")
@@ -47,16 +47,20 @@ def item_row(plan: Plan, item: Item) -> dict[str, str]:
         "related": SEPARATOR.join(item.related),
         "tags": SEPARATOR.join(item.tags),
         "areas": SEPARATOR.join(item.areas),
-        "updates": _json([
-            {"date": u.date.isoformat(), **({"status": u.wording} if u.wording else {}),
-             **({"note": u.note} if u.note else {})}
-            for u in item.updates
-        ]),
+        "updates": _json([update_fields(u) for u in item.updates]),
         "targets": _json([
             {k: v for k, v in vars(t).items() if v is not None} for t in item.targets
         ]),
     }
     return {column: str(values.get(column) or "") for column in COLUMNS}
+
+
+def update_fields(update: Update) -> dict[str, str]:
+    """An update as in a plan file: its date, the status it replaced (``from``), its status and
+    its note, each status as the council worded it; absent values left out."""
+    values = {"date": update.date.isoformat(), "from": update.before_wording or update.before,
+              "status": update.wording, "note": update.note}
+    return {name: value for name, value in values.items() if value}
 
 
 def plan_rows(plan: Plan) -> Iterator[dict[str, str]]:

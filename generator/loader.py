@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +41,11 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
-def load_site(content: Path | str) -> Site:
-    """Load and check everything in a content folder; raise ContentError listing all problems."""
+def load_site(content: Path | str, as_of: date | None = None, today: date | None = None) -> Site:
+    """Load and check everything in a content folder; raise ContentError listing all problems.
+
+    No progress may be dated after the day the site judges against: ``as_of`` (the plugin's
+    option), else site.yml's ``as_of``, else ``today`` (default: the date today)."""
     content = Path(content)
     if not (content / "site.yml").is_file():
         raise PlanTrackerError(f"{content / 'site.yml'}: no site settings found (is --content "
@@ -54,9 +58,38 @@ def load_site(content: Path | str) -> Site:
             d for f in _files(content / "decisions") if (d := _load_decision(f, problems))
         ]
     _check_links(site, problems)
+    _check_no_future(site, _latest_allowed(site, as_of, today), problems)
     if problems:
         raise ContentError(problems)
     return site
+
+
+def _latest_allowed(site: Site, as_of: date | None, today: date | None) -> tuple[date, str]:
+    if as_of is not None:
+        return as_of, "the as_of date the site is built for"
+    if site.as_of is not None:
+        return site.as_of, "the site's as_of date in site.yml"
+    return today or date.today(), "today"
+
+
+def _check_no_future(site: Site, latest: tuple[date, str], problems: list[Problem]) -> None:
+    """Progress is reported after it happens: no update, and no plan's ``reported``, is dated
+    after the day the site judges against."""
+    day, name = latest
+
+    def refuse(plan: Plan, at: str, found: date) -> None:
+        problems.append(Problem(plan.file, plan.lines.get(at, 1), at, "future-date",
+                                f"expected a date on or before {name} ({day.isoformat()}), "
+                                f'found "{found.isoformat()}": progress cannot be reported '
+                                f"before it happens"))
+
+    for plan in site.plans:
+        if plan.reported and plan.reported > day:
+            refuse(plan, "reported", plan.reported)
+        for item in plan.walk():
+            for i, update in enumerate(item.updates):
+                if update.date > day:
+                    refuse(plan, f"{item.path}.updates[{i}].date", update.date)
 
 
 @contextlib.contextmanager
@@ -163,7 +196,9 @@ def _item(plan_id: str, data: dict[str, Any], doc: Document, parent: Item | None
 
 def _update(values: dict[str, Any]) -> Update:
     status = values.get("status") or (None, None)
-    return Update(values["date"], status[0], status[1], values.get("note", ""))
+    before = values.get("from") or (None, None)
+    return Update(values["date"], status[0], status[1], values.get("note", ""),
+                  before[0], before[1])
 
 
 def _check_plan(plan: Plan, reader: Reader) -> None:

@@ -18,6 +18,10 @@ class Update:
     status: str | None
     wording: str | None
     note: str
+    before: str | None = None
+    """The status this update replaced ("not-reported" for none), when the update says so."""
+    before_wording: str | None = None
+    """That status in the council's wording, as the update's ``from`` gives it."""
 
 
 @dataclass

@@ -72,7 +72,7 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content_dir = Path(config.config_file_path or ".").parent / self.config.content
         try:
-            self.site = self._loaded() or load_site(self.content_dir)
+            self.site = self._loaded() or load_site(self.content_dir, as_of=self.as_of_date())
         except PlanTrackerError as error:
             raise PluginError(f"Plan Tracker found problems in the content:\n{error}") from None
         self.section_pages = frozenset(
@@ -97,7 +97,7 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
             for written in files.documentation_pages():
                 files.remove(written)
                 files.append(tracked(written, self.rebuild))
-        pages = render_site(self.site, self._as_of(), config.use_directory_urls,
+        pages = render_site(self.site, self.as_of_date(), config.use_directory_urls,
                             self.config.search_words)
         for path, content in pages.items():
             if files.get_file_from_path(path) is not None:
@@ -137,7 +137,8 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
             return preloaded[1]
         return None
 
-    def _as_of(self) -> date | None:
+    def as_of_date(self) -> date | None:
+        """The as_of option as a date (None when not set)."""
         if not self.config.as_of:
             return None
         try:

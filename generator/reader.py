@@ -14,10 +14,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from .dates import Due, ImpossibleDate, parse_due, parse_iso_date
+from .dates import Due, ImpossibleDate, UnknownMonth, parse_due, parse_iso_date
 from .errors import Problem
 from .schema import DIRECTIONS, ITEM, ITEM_KINDS, NESTED, PLAN_STATUSES, Field
-from .status import ACCEPTED_WORDING, normalise_status
+from .status import normalise_status, normalise_status_before, unknown_status_message
 from .yamlsource import Document
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -77,7 +77,7 @@ class Reader:
         return {
             "text": self.text, "ref": self.text, "due": self.due, "date": self.date,
             "slug": self.slug, "url": self.url, "url-template": self.url, "email": self.email,
-            "status": self.status, "plan-status": self.choice, "kind": self.choice,
+            "status": self.status, "status-before": self.status, "plan-status": self.choice, "kind": self.choice,
             "direction": self.choice, "progress": self.progress,
             "text-list": self.text_list, "id-list": self.text_list, "ref-list": self.text_list,
             "feedback": self.nested, "source": self.nested,
@@ -141,16 +141,23 @@ class Reader:
         except ImpossibleDate as error:
             self.problem(at, "impossible-date", f"expected a real calendar date, found "
                          f"{_show(text)} ({error} does not exist)")
-            return None
+        except UnknownMonth as error:
+            self.problem(at, "unknown-month", f"expected a month name, found {_show(text)}: "
+                         f"{error}")
+        return None
 
     def status(self, value: Any, at: str, spec: Field) -> tuple[str, str] | None:
+        """(published word, council's wording); ``from`` may also say "not reported"."""
         text = self.text(value, at, spec)
         if not text:
             return None
-        word = normalise_status(text)
+        before = spec.type == "status-before"
+        word = normalise_status_before(text) if before else normalise_status(text)
         if word is None:
-            self.problem(at, "unknown-status", f"expected one of {ACCEPTED_WORDING}; "
-                         f"found {_show(text)}")
+            message = unknown_status_message(text)
+            if before:
+                message = message.replace("; found", ', or "not reported"; found', 1)
+            self.problem(at, "unknown-status", message)
             return None
         return word, text
 

@@ -104,6 +104,7 @@ class Renderer:
         self.markup: dict[tuple[Any, ...], Markup] = {}
         """Snippets (badges, flags, due dates) rendered once per distinct input."""
         self._refs: dict[str, dict[str, Item]] = {}
+        self._plans = {plan.id: plan for plan in site.plans}
 
     def pages(self) -> dict[str, str]:
         """Every generated page, by its path in the docs folder."""
@@ -191,7 +192,10 @@ class Renderer:
         return self.markup[key]
 
     def totals(self, plan: Plan) -> progress.Totals:
-        return progress.totals(plan.walk(), self.options.as_of)
+        return progress.totals(plan, plan.walk(), self.options.as_of)
+
+    def plan_of(self, item: Item) -> Plan:
+        return self._plans[item.plan_id]
 
     def _decision_route(self, plan: Plan) -> Decision | None:
         return next((d for d in self.site.decisions
@@ -239,8 +243,10 @@ class _Helpers:
         href = self.link(METHODOLOGY) + f"#{word}" if explain else None
         return self.renderer.snippet("badge.html.j2", status=STATUSES[word], href=href)
 
-    def flags_overdue(self) -> Markup:
-        return self.renderer.snippet("flags.html.j2", overdue=True, stale=False)
+    def flag(self, name: str) -> Markup:
+        """One flag on its own ("overdue", "passed-unreported", "undated", "old")."""
+        return self.renderer.snippet("flags.html.j2", late=name if name in _LATE else None,
+                                     age=None if name in _LATE else name)
 
     def rows(self, items: list[Item], depth: int = 0) -> list[tuple[Item, int]]:
         """Items and their descendants in plan order, each with its depth for indenting."""
@@ -253,12 +259,23 @@ class _Helpers:
     def area_name(self, plan: Plan, area_id: str) -> str:
         return next((a.name for a in plan.areas if a.id == area_id), area_id)
 
-    def overdue(self, item: Item) -> bool:
-        return progress.is_overdue(item, self.as_of)
+    def lateness(self, item: Item) -> str | None:
+        return progress.lateness(self.renderer.plan_of(item), item, self.as_of)
 
-    def flags(self, item: Item, stale: bool) -> Markup:
-        return self.renderer.snippet("flags.html.j2", overdue=self.overdue(item),
-                                     stale=stale and item.current_status != "not-reported")
+    def age(self, item: Item) -> str | None:
+        return progress.status_age(self.renderer.plan_of(item), item, self.as_of)
+
+    def status_date(self, item: Item) -> date | None:
+        return progress.status_date(self.renderer.plan_of(item), item)
+
+    def flags(self, item: Item, lateness: bool = True) -> Markup:
+        """The flags the rules give an item: how late it is (unless ``lateness`` is False,
+        where a column already says so) and how old its status is."""
+        return self.renderer.snippet("flags.html.j2", age=self.age(item),
+                                     late=self.lateness(item) if lateness else None)
 
     def due(self, item: Item) -> Markup:
         return self.renderer.snippet("due.html.j2", item=_DueOf(item.due, item.original_due))
+
+
+_LATE = ("overdue", "passed-unreported")

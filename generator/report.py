@@ -13,9 +13,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .model import Item, Plan, Update
-from .progress import DONE, Totals, counted, is_overdue, totals
+from .progress import (
+    DONE,
+    Totals,
+    counted,
+    lateness,
+    makes_deadline_claims,
+    status_age,
+    totals,
+)
 from .rollup import Rollup, rollup
-from .status import NOT_REPORTED
 
 WINDOW_DAYS = 90
 
@@ -35,7 +42,8 @@ class Change:
 
     item: Item
     update: Update
-    before: str
+    before: str | None
+    """The status in force before the update; None when the record does not say."""
 
 
 @dataclass(frozen=True)
@@ -44,9 +52,14 @@ class Report:
     totals: Totals
     parts: list[Part]
     overdue: list[Item]
+    passed_unreported: list[Item]
     due_soon: list[Item]
     due_later: list[Item]
     until: date
+    undated: int
+    """Reported statuses with no date behind them."""
+    old: int
+    """Open statuses dated more than six months before the report's date."""
     last: date | None
     previous: date | None
     changes: list[Change]
@@ -85,18 +98,19 @@ def reporting_dates(plan: Plan) -> tuple[date | None, date | None]:
     return last, (earlier[-1] if earlier else None)
 
 
-def status_before(item: Item, day: date) -> str:
-    """The status an item's updates gave it before ``day`` ("not-reported" if none did)."""
-    earlier = [u for u in item.updates if u.date < day and u.status]
-    if not earlier:
-        return NOT_REPORTED
-    return max(earlier, key=lambda u: u.date).status or NOT_REPORTED
+def status_before(item: Item, update: Update) -> str | None:
+    """The status in force before ``update``: the one it records it replaced, else that of
+    the item's latest earlier update with a status, else None (the record does not say)."""
+    if update.before:
+        return update.before
+    earlier = [u for u in item.updates if u.date < update.date and u.status]
+    return max(earlier, key=lambda u: u.date).status if earlier else None
 
 
 def changes(plan: Plan, last: date | None, previous: date | None) -> list[Change]:
     """Updates after the previous report up to the latest (all of them at a first report)."""
     found = [
-        Change(item, update, status_before(item, update.date))
+        Change(item, update, status_before(item, update))
         for item in plan.walk()
         for update in item.updates
         if last is not None and update.date <= last and (previous is None or update.date > previous)
@@ -109,14 +123,21 @@ def report(plan: Plan, as_of: date, window: int = WINDOW_DAYS) -> Report:
     items = counted(plan.walk())
     until = as_of + timedelta(days=window)
     last, previous = reporting_dates(plan)
+    late = {i.ref: lateness(plan, i, as_of) for i in items}
+    ages = [status_age(plan, i, as_of) for i in items]
+    dated = items if makes_deadline_claims(plan) else []
     return Report(
         plan=plan,
-        totals=totals(items, as_of),
+        totals=totals(plan, items, as_of),
         parts=parts(plan),
-        overdue=sorted((i for i in items if is_overdue(i, as_of)), key=_deadline),
-        due_soon=due_between(items, as_of, until),
-        due_later=due_between(items, until + timedelta(days=1), date.max),
+        overdue=sorted((i for i in items if late[i.ref] == "overdue"), key=_deadline),
+        passed_unreported=sorted((i for i in items if late[i.ref] == "passed-unreported"),
+                                 key=_deadline),
+        due_soon=due_between(dated, as_of, until),
+        due_later=due_between(dated, until + timedelta(days=1), date.max),
         until=until,
+        undated=ages.count("undated"),
+        old=ages.count("old"),
         last=last,
         previous=previous,
         changes=changes(plan, last, previous),

@@ -99,6 +99,8 @@ PLAN = (
 UPDATE = (
     _f("date", "date", "The date of the update (YYYY-MM-DD).", True),
     _f("status", "status", "The status reported on that date."),
+    _f("from", "status-before", "The status this update replaced, where no earlier update "
+       "gives it (plantrack update writes it); \"not reported\" when there was none."),
     _f("note", "text", "What changed, in plain words."),
 )
 

@@ -6,7 +6,8 @@ separated by commas, semicolons or tabs, and quoted cells may run over several l
 count records, as a spreadsheet program shows them, not lines of the file.
 
 In an Excel file every cell is shown as Excel shows it: a date formatted ``mmm-yy`` reads
-``Aug-22``, a number formatted ``0.00`` reads ``1.00``.
+``Aug-22``, a number formatted ``0.00`` reads ``1.00``. Besides the sheet asked for, a
+workbook's sheets named in ``also`` are read when it has them (the export's "Plans" sheet).
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ class Sheet:
     file: str
     rows: list[Row]
     notes: list[str] = field(default_factory=list)
+    others: dict[str, list[Row]] = field(default_factory=dict)
+    """Other sheets of the workbook, by name: those asked for with ``also`` that it has."""
 
 
 def column_letter(column: int) -> str:
@@ -67,30 +70,37 @@ def column_letter(column: int) -> str:
     return letters
 
 
-def read_sheet(path: Path, sheet_name: str | None = None) -> Sheet:
-    """Read a .csv or .xlsx file; raise PlanTrackerError when it cannot be read as one."""
+def read_sheet(path: Path, sheet_name: str | None = None, also: tuple[str, ...] = ()) -> Sheet:
+    """Read a .csv or .xlsx file (and of a workbook, the sheets named in ``also`` that it has
+    besides the one read); raise PlanTrackerError when it cannot be read as one."""
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise _unreadable(path, "an Excel 97-2003 workbook (.xls); save it as .xlsx or .csv")
     if suffix not in CSV_SUFFIXES + EXCEL_SUFFIXES:
-        raise _unreadable(path, "expected a spreadsheet ending .csv or .xlsx")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise _unreadable(path, "no such file") from None
-    except IsADirectoryError:
-        raise _unreadable(path, "it is a folder, not a file") from None
-    except OSError as error:
-        raise _unreadable(path, error.strerror or str(error)) from None
+        raise _unreadable(path, "expected a spreadsheet ending .csv or .xlsx, or the JSON "
+                                 "of plantrack export ending .json")
+    data = read_bytes(path, "spreadsheet")
     if suffix in EXCEL_SUFFIXES:
-        return _read_excel(path, data, sheet_name)
+        return _read_excel(path, data, sheet_name, also)
     if sheet_name:
         raise PlanTrackerError(f"{path}: --sheet applies to Excel files only")
     return _read_csv(path, data)
 
 
-def _unreadable(path: Path, reason: str) -> PlanTrackerError:
-    return PlanTrackerError(f"{path}: cannot read this spreadsheet: {reason}")
+def _unreadable(path: Path, reason: str, what: str = "spreadsheet") -> PlanTrackerError:
+    return PlanTrackerError(f"{path}: cannot read this {what}: {reason}")
+
+
+def read_bytes(path: Path, what: str) -> bytes:
+    """The bytes of a file to import; a missing or unreadable file is one clear message."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise _unreadable(path, "no such file", what) from None
+    except IsADirectoryError:
+        raise _unreadable(path, "it is a folder, not a file", what) from None
+    except OSError as error:
+        raise _unreadable(path, error.strerror or str(error), what) from None
 
 
 def _clean(text: str) -> str:
@@ -150,7 +160,8 @@ def _read_csv(path: Path, data: bytes) -> Sheet:
 # Excel
 
 
-def _read_excel(path: Path, data: bytes, sheet_name: str | None) -> Sheet:
+def _read_excel(path: Path, data: bytes, sheet_name: str | None,
+                also: tuple[str, ...]) -> Sheet:
     from openpyxl import load_workbook  # imported here: only Excel files need it
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -159,7 +170,7 @@ def _read_excel(path: Path, data: bytes, sheet_name: str | None) -> Sheet:
             warnings.simplefilter("ignore")
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
             try:
-                return _excel_sheet(path, book, sheet_name)
+                return _excel_sheet(path, book, sheet_name, also)
             finally:
                 book.close()
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError,
@@ -168,18 +179,24 @@ def _read_excel(path: Path, data: bytes, sheet_name: str | None) -> Sheet:
         raise _unreadable(path, reason) from None
 
 
-def _excel_sheet(path: Path, book: Any, sheet_name: str | None) -> Sheet:
+def _excel_sheet(path: Path, book: Any, sheet_name: str | None, also: tuple[str, ...]) -> Sheet:
     names: list[str] = book.sheetnames
     if sheet_name is not None and sheet_name not in names:
         raise PlanTrackerError(f'{path}: no sheet named "{sheet_name}"; the sheets are '
                                + ", ".join(f'"{n}"' for n in names))
     chosen = sheet_name or names[0]
+    notes = [f'sheet "{chosen}" of {len(names)}'] if len(names) > 1 else []
+    others = {name: _excel_rows(book[name]) for name in also if name in names and name != chosen}
+    return Sheet(str(path), _excel_rows(book[chosen]), notes, others)
+
+
+def _excel_rows(worksheet: Any) -> list[Row]:
+    """Every row of a worksheet, each cell as Excel shows it."""
     rows = []
-    for number, cells in enumerate(book[chosen].iter_rows(min_row=1), start=1):
+    for number, cells in enumerate(worksheet.iter_rows(min_row=1), start=1):
         raw = tuple(_excel_text(c.value, getattr(c, "number_format", None)) for c in cells)
         rows.append(Row(number, tuple(_clean(cell) for cell in raw), raw))
-    notes = [f'sheet "{chosen}" of {len(names)}'] if len(names) > 1 else []
-    return Sheet(str(path), rows, notes)
+    return rows
 
 
 _DATE_TOKENS = re.compile(r"yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d", re.IGNORECASE)

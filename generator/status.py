@@ -7,6 +7,7 @@ is accepted case-insensitively and kept beside the published status.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -64,9 +65,21 @@ _ALIASES: dict[str, str] = {
     "canceled": "cancelled",
 }
 
+NO_EARLIER_STATUS = ("not reported", "none")
+"""What an update's ``from`` says when the item had no status before it."""
+
 ACCEPTED_WORDING = "not-started, on-track, at-risk, off-track, complete, cancelled " + (
     "(or Green, Amber, Red, G, A, R, Green - on track, Completed)"
 )
+
+
+_SHOWN: dict[str, str] = {
+    **{_word.replace("-", " "): _word for _word in STATUSES if _word != NOT_REPORTED},
+    "green": "Green", "amber": "Amber", "red": "Red", "green on track": "Green - on track",
+    "amber at risk": "Amber - at risk", "red off track": "Red - off track",
+    "completed": "Completed",
+}
+"""How a did-you-mean writes each accepted wording (single letters are never suggested)."""
 
 
 def _key(text: str) -> str:
@@ -76,3 +89,16 @@ def _key(text: str) -> str:
 def normalise_status(wording: str) -> str | None:
     """The published status word for a council's wording, or None if it is not one we know."""
     return _ALIASES.get(_key(wording))
+
+
+def normalise_status_before(wording: str) -> str | None:
+    """The status an update's ``from`` names: a status, or "not-reported" for none."""
+    return NOT_REPORTED if _key(wording) in NO_EARLIER_STATUS else normalise_status(wording)
+
+
+def unknown_status_message(wording: str) -> str:
+    """What an error says of a wording no status matches: what is accepted, what was found,
+    and the closest accepted wording when one is close ("Ambr": did you mean "Amber"?)."""
+    message = f'expected one of {ACCEPTED_WORDING}; found "{wording}"'
+    close = difflib.get_close_matches(_key(wording), list(_SHOWN), n=1, cutoff=0.6)
+    return message + (f'; did you mean "{_SHOWN[close[0]]}"?' if close else "")

@@ -39,7 +39,9 @@ from .files import write_atomic
 from .itemtable import item_row
 from .loader import load_site
 from .model import Item, Plan, Site, Update
+from .progress import CONTAINER_KINDS, counted
 from .schema import ITEM
+from .status import NO_EARLIER_STATUS
 
 NOTHING_CHANGED = "nothing was changed"
 FIELD_ORDER = tuple(f.name for f in ITEM)
@@ -124,7 +126,19 @@ def _find(site: Site, content: Path, plan_id: str, ref: str,
         problems.append(f'{plan.id} ({plan.file}) has no item "{ref}"; '
                         f'{_alternatives(ref, refs, "its refs are", "it has no items")}')
         return None
+    if item.kind in CONTAINER_KINDS:
+        beneath = [i.ref for i in counted(item.walk())]
+        problems.append(f"{plan.id} {item.ref} is a {item.kind}: it only groups items, and its "
+                        f"progress is the roll-up of the items within it; update one of them "
+                        f"instead ({_listed(beneath, 'it holds none')})")
+        return None
     return plan, item
+
+
+def _listed(known: list[str], empty: str, shown: int = 12) -> str:
+    listed = ", ".join(known[:shown])
+    more = f" and {len(known) - shown} more" if len(known) > shown else ""
+    return f"{listed}{more}" if known else empty
 
 
 def _alternatives(wrong: str, known: list[str], intro: str, empty: str, shown: int = 12) -> str:
@@ -132,9 +146,7 @@ def _alternatives(wrong: str, known: list[str], intro: str, empty: str, shown: i
     close = difflib.get_close_matches(wrong, known, n=3, cutoff=0.6)
     if close:
         return "did you mean " + " or ".join(f'"{word}"' for word in close) + "?"
-    listed = ", ".join(known[:shown])
-    more = f" and {len(known) - shown} more" if len(known) > shown else ""
-    return f"{intro} {listed}{more}" if known else empty
+    return f"{intro} {_listed(known, empty, shown)}" if known else empty
 
 
 def _first_line(error: Exception) -> str:
@@ -241,12 +253,27 @@ def _apply(node: CommentedMap, item: Item, edit: Edit) -> None:
             _set(node, "original_due", _like(node["due"], str(node["due"])))
         _set(node, "due", quoted(edit.due))
     update = CommentedMap(date=edit.on, status=quoted(edit.wording))
+    replaced = replaced_wording(item)
+    if replaced is not None:
+        update["from"] = quoted(replaced)
     if edit.note:
         update["note"] = quoted(edit.note)
     if "updates" not in node or not isinstance(node["updates"], CommentedSeq):
         _set(node, "updates", CommentedSeq([update]))
     else:
         _insert(node["updates"], _update_position(item.updates, edit.on), None, update)
+
+
+def replaced_wording(item: Item) -> str | None:
+    """What a new update records it replaced (its ``from``), when no earlier update of the
+    item gives the status in force: the council's wording of it, or "not reported"."""
+    dated = [u for u in item.updates if u.status]
+    latest = max(dated, key=lambda u: u.date) if dated else None
+    if latest is not None and latest.status == item.current_status:
+        return None
+    if item.current_status == "not-reported":
+        return NO_EARLIER_STATUS[0]
+    return item.wording or item.current_status
 
 
 def _house_style(node: CommentedMap) -> Any:
@@ -381,8 +408,11 @@ def _expected(item: Item, edit: Edit) -> Item:
         original_due = original_due or due
         due = parse_due(edit.due)
     updates = list(item.updates)
+    replaced = replaced_wording(item)
+    before = None if replaced is None else (
+        "not-reported" if replaced == NO_EARLIER_STATUS[0] else item.current_status)
     updates.insert(_update_position(updates, edit.on),
-                   Update(edit.on, edit.status, edit.wording, edit.note))
+                   Update(edit.on, edit.status, edit.wording, edit.note, before, replaced))
     progress = item.progress if edit.progress is None else edit.progress
     return replace(item, status=edit.status, wording=edit.wording, progress=progress,
                    due=due, original_due=original_due, updates=updates)

@@ -46,6 +46,8 @@ class Dashboard:
     due_soon: list[Entry]
     until: date
     recent: list[tuple[Entry, Update]]
+    proposals: list[Plan]
+    """Draft and superseded plans: no deadline claims are made about them."""
 
     @property
     def everything(self) -> progress.Totals:
@@ -96,11 +98,14 @@ class PageViews:
     def stale(self, plan: Plan) -> bool:
         return progress.is_stale(plan, self.as_of)
 
+    def claims_deadlines(self, plan: Plan) -> bool:
+        return progress.makes_deadline_claims(plan)
+
     def rollup(self, item: Item) -> rollup.Rollup | None:
         return rollup.rollup(item)
 
-    def share(self, count: int, total: int) -> int:
-        return charts.share(count, total)
+    def share(self, count: int, total: int) -> str:
+        return progress.share(count, total)
 
     def present(self, by_status: dict[str, int]) -> list[str]:
         """The statuses with at least one item, in publishing order."""
@@ -153,10 +158,14 @@ class PageViews:
         for item in items:
             for name in browse.lead_names(item):
                 leads.setdefault(browse.slug(name), name)
+        plans = {self.renderer.plan_of(item).id: self.renderer.plan_of(item) for item in items}
+        late = [("overdue", "Overdue"), ("passed-unreported", "Due date passed, no progress "
+                                         "reported")]
+        claims = any(progress.makes_deadline_claims(plan) for plan in plans.values())
         return {
             "status": [(w, STATUSES[w].label) for w in ORDER if w in found],
             "lead": sorted(leads.items(), key=lambda pair: pair[1].casefold()),
-            "due": [("overdue", "Overdue"), *((str(d), label) for d, label in DUE_WINDOWS),
+            "due": [*(late if claims else []), *((str(d), label) for d, label in DUE_WINDOWS),
                     ("none", "No deadline")],
         }
 
@@ -167,22 +176,23 @@ class PageViews:
         leads = " ".join(dict.fromkeys(browse.slug(n) for n in browse.lead_names(item)))
         deadline = item.due.deadline if item.due else None
         days = "" if deadline is None else str((deadline - self.as_of).days)
-        overdue = "yes" if progress.is_overdue(item, self.as_of) else "no"
+        late = progress.lateness(self.renderer.plan_of(item), item, self.as_of) or ""
         return Markup(f' data-status="{item.current_status}" data-leads="{leads}" '
-                      f'data-due-days="{days}" data-overdue="{overdue}"')
+                      f'data-due-days="{days}" data-late="{late}"')
 
 
 def dashboard(renderer: Renderer) -> Dashboard:
     """Totals for every plan together and for each plan, what falls due soon, recent updates."""
     as_of = renderer.options.as_of
     site = renderer.site
-    everything = progress.totals((i for p in site.plans for i in p.walk()), as_of)
-    rows: list[tuple[Plan | None, progress.Totals]] = [(None, everything)]
-    rows += [(plan, renderer.totals(plan)) for plan in site.plans]
+    each: list[tuple[Plan | None, progress.Totals]] = [(p, renderer.totals(p)) for p in site.plans]
+    everything = progress.combined(totals for _, totals in each)
+    rows: list[tuple[Plan | None, progress.Totals]] = [(None, everything), *each]
     until = as_of + timedelta(days=report.WINDOW_DAYS)
     found = browse.entries(site)
     soon = [e for e in found if e.item.due and e.item.due.deadline
-            and as_of <= e.item.due.deadline <= until and e.item.current_status not in progress.DONE]
+            and as_of <= e.item.due.deadline <= until and e.item.current_status not in progress.DONE
+            and progress.makes_deadline_claims(e.plan)]
     soon.sort(key=browse.deadline)
     recent = sorted(((e, u) for e in found for u in e.item.updates),
                     key=lambda pair: pair[1].date, reverse=True)
@@ -192,6 +202,7 @@ def dashboard(renderer: Renderer) -> Dashboard:
         due_soon=soon,
         until=until,
         recent=recent[:RECENT_UPDATES],
+        proposals=[plan for plan in site.plans if not progress.makes_deadline_claims(plan)],
     )
 
 

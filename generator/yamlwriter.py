@@ -1,6 +1,7 @@
 """Plan files written as the bundled ones are: plain YAML, fields in the order of the content
 format, refs and text in double quotes, long text as a folded block (``>``), text with line
-breaks as a literal block (``|``).
+breaks as a literal block (``|``), records (source, feedback) as indented mappings, and a list
+of text on one line (``[a, b]``) when it fits, otherwise one double-quoted element a line.
 
 Every value is text. A block is used only when reading it back gives the same text; otherwise
 the value goes in double quotes, with escapes for anything YAML would not keep as it is.
@@ -20,6 +21,8 @@ WIDTH = 88
 """The longest line a block is wrapped to, as in the bundled plan files."""
 
 PLAIN_KEYS = frozenset({"id", "kind"})
+PLAIN_PLAN_KEYS = frozenset({"status"})
+"""Fields of the plan itself (not of its items) written without quotes when they are words."""
 ONE_LINE_KEYS = frozenset({"ref", "title", "source_ref"})
 """Fields written on one line however long, as the bundled plans write titles."""
 PLAIN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -58,15 +61,27 @@ def _mapping(data: dict[str, Any], indent: int, order: tuple[str, ...]) -> list[
                 inner[0] = f"{pad}  - {inner[0][indent + 4:]}"
                 lines.extend(inner)
         elif isinstance(value, list):
-            lines.append(f"{pad}{name}: [{', '.join(quoted(str(v)) for v in value)}]")
+            lines.extend(_text_list(name, [str(v) for v in value], pad))
+        elif isinstance(value, dict):
+            lines.append(f"{pad}{name}:")
+            lines.extend(_mapping(value, indent + 2, _ORDERS.get(name, ())))
         else:
             lines.extend(pad + line if line else "" for line in _scalar(name, str(value), indent))
     return lines
 
 
+def _text_list(name: str, values: list[str], pad: str) -> list[str]:
+    """A list of text: ``name: [a, b]`` when that fits the width, else one element a line."""
+    one_line = f"{pad}{name}: [{', '.join(quoted(v) for v in values)}]"
+    if len(one_line) <= WIDTH or not values:
+        return [one_line]
+    return [f"{pad}{name}:", *(f"{pad}  - {quoted(v)}" for v in values)]
+
+
 def _scalar(name: str, text: str, indent: int) -> list[str]:
     """``name: value`` as lines without the indent, in the plainest form that reads back."""
-    if (name in PLAIN_KEYS and PLAIN.fullmatch(text) and text not in YAML_WORDS
+    plain = name in PLAIN_KEYS or indent == 0 and name in PLAIN_PLAN_KEYS
+    if (plain and PLAIN.fullmatch(text) and text not in YAML_WORDS
             or name == "progress" and re.fullmatch(r"[1-9]?[0-9]|100", text)):
         return [f"{name}: {text}"]
     one_line = f"{name}: {quoted(text)}"

@@ -6,9 +6,17 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import ContentError, load_site
-from generator.errors import PlanTrackerError
+from generator.errors import PlanTrackerError, Problem
+from generator.yamlsource import (
+    MAX_ALIAS_VALUES,
+    MAX_FILE_BYTES,
+    MAX_VALUES,
+    _may_hold,
+    read_yaml,
+)
 
 from .conftest import FIXTURES
 
@@ -26,15 +34,15 @@ def problems_of(content: Path) -> list[str]:
 
 def test_every_problem_in_every_file_is_reported_in_one_run() -> None:
     assert problems_of(FIXTURES / "bad") == [
-        "plans/bomb.yml:1: the file expands to more than 200,000 values (too many aliases?) "
-        "[too-large]",
+        "plans/bomb.yml:1: aliases in this file expand to more than 100,000 values; a plan "
+        "needs few aliases or none [alias-expansion]",
         'plans/broken.yml:3: status: expected one of draft, adopted, superseded; found '
         '"adoptd" [unknown-status]',
         'plans/broken.yml:4: reported: expected a real calendar date, found "2022-02-30" '
         "[impossible-date]",
         'plans/broken.yml:8: items[0].statuss: unknown field "statuss"; did you mean '
         '"status"? [unknown-field]',
-        f'plans/broken.yml:9: items[0].status: {STATUS_WORDS}; found "Greenish" '
+        f'plans/broken.yml:9: items[0].status: {STATUS_WORDS}; found "Greenish"; did you mean "Green"? '
         "[unknown-status]",
         'plans/broken.yml:10: items[0].progress: expected a whole number from 0 to 100, '
         'found "120" [bad-progress]',
@@ -130,3 +138,117 @@ def test_yaml_scalars_stay_as_written(make_content) -> None:
 def test_a_missing_content_folder_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(PlanTrackerError, match="no site settings found"):
         load_site(tmp_path / "nowhere")
+
+
+# Big is not an attack: the guards count what aliases expand to, not what a file holds.
+
+BIG_ITEMS = 20_000
+WORDS = ("council residents parish improve services report community engagement plan "
+         "deliver partnership consult review publish local area").split()
+
+
+def big_plan(items: int) -> str:
+    """A plan of ``items`` actions of about 1,250 bytes each, with no aliases."""
+    lines = ["id: big", "title: A very big plan", "items:"]
+    for n in range(items):
+        text = " ".join(WORDS[(n + i) % len(WORDS)] for i in range(125))
+        lines += [f'  - ref: "{n + 1}"', "    kind: action", f"    title: Action number {n + 1}",
+                  f"    description: {text}", "    lead: Parish Clerk", "    due: Aug-22",
+                  "    status: Green - on track", "    updates:", "      - date: 2022-06-30",
+                  "        status: on-track", "        note: First issue delivered."]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_big_plan_without_aliases_loads(make_content) -> None:
+    content = make_content({"big.yml": big_plan(BIG_ITEMS)})
+    size = (content / "plans/big.yml").stat().st_size
+    assert 24_000_000 < size < 27_000_000  # far more values than the old limit of 200,000
+    site = load_site(content)
+    assert sum(1 for _ in site.plans[0].walk()) == BIG_ITEMS
+
+
+def aliased(uses: int, width: int = 999) -> str:
+    """A list of ``width`` values anchored once, then ``uses`` aliases of it (each reaches
+    ``width + 1`` values: the list and what it holds)."""
+    values = ", ".join(["x"] * width)
+    return f"anchor: &a [{values}]\nuses:\n" + "  - *a\n" * uses
+
+
+def test_aliases_may_expand_to_exactly_the_limit(tmp_path: Path) -> None:
+    assert MAX_ALIAS_VALUES == 100_000
+    (tmp_path / "a.yml").write_text(aliased(100), encoding="utf-8")
+    doc, problems = read_yaml(tmp_path / "a.yml", "a.yml")
+    assert problems == [] and len(doc.data["uses"]) == 100 and doc.data["uses"][99][998] == "x"
+
+
+def test_one_aliased_value_more_is_refused_at_once(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text(aliased(101), encoding="utf-8")
+    assert read_yaml(tmp_path / "a.yml", "a.yml")[1] == [Problem(
+        "a.yml", 1, "", "alias-expansion",
+        "aliases in this file expand to more than 100,000 values; a plan needs few aliases or "
+        "none")]
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(make_content) -> None:
+    content = make_content({"p.yml": "id: p\ntitle: Plan\nitems: []\n"})
+    with (content / "plans/huge.yml").open("wb") as huge:  # sparse: no disk space used
+        huge.truncate(MAX_FILE_BYTES + 1)
+    assert problems_of(content) == [
+        "plans/huge.yml: the file is 64.0 MB (64,000,001 bytes); files larger than 64 MB are "
+        "not read [file-too-large]"]
+
+
+TOO_DEEP = ("plans/p.yml:{line}: values nest more than 100 levels deep (or an alias names a "
+            "value that holds it); a plan needs far fewer levels [too-deep]")
+
+
+@pytest.mark.parametrize(("value", "line"), [
+    ("[" * 100 + "]" * 100, 3),  # 101 levels with the file's own mapping
+    ("&loop [*loop]", 3),  # an alias inside the value it names never ends
+    ("[" * 3000 + "]" * 3000, 1),  # too deep even for libyaml; Python's parser recurses
+])
+def test_values_nested_too_deeply_are_refused(make_content, value: str, line: int) -> None:
+    content = make_content({"p.yml": f"id: p\ntitle: Plan\nitems: {value}\n"})
+    assert problems_of(content) == [TOO_DEEP.format(line=line)]
+
+
+def test_values_nested_to_the_limit_are_read(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text("x: " + "[" * 99 + "]" * 99 + "\n", encoding="utf-8")
+    doc, problems = read_yaml(tmp_path / "a.yml", "a.yml")
+    value = doc.data["x"]
+    for _ in range(98):
+        value = value[0]
+    assert (problems, value) == ([], [])
+
+
+def test_a_file_of_more_values_than_the_limit_is_refused_before_they_are_kept(
+        make_content) -> None:
+    dense = "{" + "a," * (MAX_VALUES // 2) + "a}\n"  # a mapping of names without values
+    content = make_content({"dense.yml": dense})
+    started = time.perf_counter()
+    assert problems_of(content) == [
+        "plans/dense.yml:1: the file holds more than 4,000,000 values; a plan of 20,000 items "
+        "holds under 1,000,000 [too-many-values]"]
+    assert time.perf_counter() - started < 10  # composing them would take 15 s and 1.3 GB
+
+
+@pytest.mark.parametrize("text", [
+    "{" + "a," * 50 + "a}", "[" + "a: ," * 50 + "]", "{" + "? ," * 50 + "}", "- -\n" * 50,
+    "[" + "{a}," * 50 + "]", "[" + "? a," * 50 + "]", "a:\n  b:\n    c: d\n", "- [a, b]\n- {c}\n",
+    "a: &x [1, 2]\nb: [*x, *x]\n", "[[[[]]]]", "a", "? a\n? b\n",
+])
+def test_the_quick_count_that_spares_big_plans_the_slow_one_never_counts_short(
+        text: str) -> None:
+    """Files the quick count puts under MAX_VALUES are not counted value by value."""
+    events = yaml.parse(text, Loader=yaml.SafeLoader)
+    values = sum(isinstance(e, (yaml.ScalarEvent, yaml.CollectionStartEvent, yaml.AliasEvent))
+                 for e in events)
+    assert values <= _may_hold(text)
+
+
+@pytest.mark.parametrize(("uses", "refused"), [(100_000, False), (100_001, True)])
+def test_aliases_of_a_single_value_count_too(tmp_path: Path, uses: int, refused: bool) -> None:
+    (tmp_path / "a.yml").write_text("one: &x value\nmany:\n" + "  - *x\n" * uses,
+                                    encoding="utf-8")
+    problems = read_yaml(tmp_path / "a.yml", "a.yml")[1]
+    assert [p.code for p in problems] == (["alias-expansion"] if refused else [])

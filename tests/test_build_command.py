@@ -6,8 +6,10 @@ import os
 import pty
 import signal
 import socket
+import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -241,3 +243,54 @@ def test_help_lists_every_option(command: str, options: tuple[str, ...]) -> None
     assert result.returncode == 0
     for option in options:
         assert option in result.stdout
+
+
+# Files a web server can read, and no litter from killed builds.
+
+@pytest.fixture(params=[0o022, 0o027])
+def umask(request: pytest.FixtureRequest) -> Iterator[int]:
+    """Run the test (and the commands it starts, which inherit it) under this umask."""
+    original = os.umask(request.param)
+    try:
+        yield request.param
+    finally:
+        os.umask(original)
+
+
+def modes(site: Path) -> set[tuple[str, int]]:
+    """Each kind of entry in ``site`` (the folder itself included) with the modes found."""
+    found = {("folder", stat.S_IMODE(site.stat().st_mode))}
+    for path in site.rglob("*"):
+        kind = "folder" if path.is_dir() else "file"
+        found.add((kind, stat.S_IMODE(path.lstat().st_mode)))
+    return found
+
+
+def dead_pid() -> int:
+    """The process ID of a process that has ended (and been waited for)."""
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+@pytest.mark.parametrize("umask", [0o027], indirect=True)
+def test_the_site_gets_the_modes_mkdocs_build_gives(project: Path, umask: int) -> None:
+    result = plantrack("build", "--out", "public", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert modes(project / "public") == {("folder", 0o750), ("file", 0o640)}
+    (project / "public").chmod(0o700)  # as plantrack built it before
+    result = plantrack("build", "--out", "public", cwd=project)
+    assert result.stdout.startswith("rebuilt 0 of "), result.stderr  # a copy of the old site
+    assert modes(project / "public") == {("folder", 0o750), ("file", 0o640)}
+
+
+def test_a_build_removes_what_a_killed_build_left_but_not_a_running_one(project: Path) -> None:
+    killed = project / f".site-build-{dead_pid()}-0123abcd"
+    old_site = project / f".site-old-{dead_pid()}"  # as swap_in named it before
+    running = project / f".site-build-{os.getpid()}-89abcdef"  # this test runs meanwhile
+    for folder in (killed, old_site, running):
+        (folder / "plans").mkdir(parents=True)
+        (folder / "plans/index.html").write_text("half a site", encoding="utf-8")
+    result = plantrack("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert sorted(os.listdir(project)) == [running.name, "content", "docs", "mkdocs.yml", "site"]

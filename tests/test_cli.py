@@ -28,8 +28,8 @@ def test_check_lists_every_problem_grouped_by_file_without_a_traceback() -> None
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert lines[0] == f"{FIXTURES / 'bad'}/plans/bomb.yml"
-    assert lines[1] == ("  line 1: the file expands to more than 200,000 values (too many "
-                        "aliases?) [too-large]")
+    assert lines[1] == ("  line 1: aliases in this file expand to more than 100,000 values; a "
+                        "plan needs few aliases or none [alias-expansion]")
     assert lines[-1] == "20 errors in 6 files"
 
 

@@ -120,7 +120,7 @@ def test_json_of_one_plan_to_standard_output() -> None:
     newsletter = data["items"][1]
     assert list(newsletter) == list(COLUMNS)
     assert newsletter["progress"] == 40 and newsletter["related"] == ["1.02"]
-    assert newsletter["updates"][1] == {"date": "2022-06-30", "status": "on-track",
+    assert newsletter["updates"][1] == {"date": "2022-06-30", "from": None, "status": "on-track",
                                         "note": "First issue delivered."}
     assert data["items"][3]["targets"] == [
         {"period": "2022/23", "target": "60%", "actual": "55%"},
@@ -203,6 +203,44 @@ def test_help() -> None:
     assert result.returncode == 0
     for option in ("--format", "--plan", "--out", "--content"):
         assert option in result.stdout.decode()
+
+
+def test_the_excel_file_carries_each_plan_s_own_fields_on_a_second_sheet(tmp_path: Path) -> None:
+    out = tmp_path / "village.xlsx"
+    assert plantrack("export", "--content", str(SAMPLE), "--out", str(out)).returncode == 0
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert book.sheetnames == ["Items", "Plans"]
+    rows = [tuple(c or "" for c in row) for row in book["Plans"].iter_rows(values_only=True)]
+    book.close()
+    assert rows == [
+        ("plan", "field", "value"),
+        ("village", "title", "Village Action Plan"),
+        ("village", "organisation", "Sample Parish Council"),
+        ("village", "kind", "Charter action plan"),
+        ("village", "status", "adopted"),
+        ("village", "summary", "What the parish council promised for 2022."),
+        ("village", "period", "2022"),
+        ("village", "reported", "2022-06-30"),
+        ("village", "source.title", "Village Action Plan 2022"),
+        ("village", "source.date", "March 2022"),
+        ("village", "source.reference", "VAP/22"),
+        ("village", "decisions.1", "pc-2022-01"),
+        ("village", "areas.1.id", "north"),
+        ("village", "areas.1.name", "North ward"),
+    ]
+
+
+def test_plan_fields_in_excel_are_neutralised_too(make_content: Any, tmp_path: Path) -> None:
+    content = make_content({"p.yml": "id: p\ntitle: '=HYPERLINK(\"x\")'\nsummary: '+44'\n"
+                                     "editorial_notes: ['@x', '-y']\nitems:\n"
+                                     "  - ref: '1'\n    title: One\n"})
+    out = tmp_path / "p.xlsx"
+    assert plantrack("export", "--content", str(content), "--out", str(out)).returncode == 0
+    sheet = openpyxl.load_workbook(out)["Plans"]
+    values = {row[1]: row[2] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert (values["title"], values["summary"]) == ("'=HYPERLINK(\"x\")", "'+44")
+    assert (values["editorial_notes.1"], values["editorial_notes.2"]) == ("'@x", "'-y")
+    assert {c.data_type for row in sheet.iter_rows() for c in row if c.value} == {"s"}
 
 
 # --- formula injection ------------------------------------------------------------------------
@@ -326,6 +364,9 @@ def imported_plan(content: Path, plan_id: str, suffix: str, tmp_path: Path) -> S
     written = tmp_path / "content" / "plans" / f"{plan_id}.yml"
     written.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(content / "site.yml", written.parent.parent / "site.yml")
+    plan = load_site(content).plan(plan_id)
+    if plan is not None and plan.decisions:  # the decision records the plan's decisions name
+        shutil.copytree(content / "decisions", written.parent.parent / "decisions")
     assert plantrack("export", "--content", str(content), "--plan", plan_id,
                      "--out", str(exported)).returncode == 0
     result = plantrack("import", str(exported), "--plan", plan_id, "--format", "plantrack",

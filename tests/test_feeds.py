@@ -216,3 +216,15 @@ def test_feeds_hold_the_newest_updates_and_whats_changed_says_what_it_leaves_out
             in changes)
     all_plans = json.loads(pages["downloads/all-plans.json"])
     assert sum(len(item["updates"]) for item in all_plans["items"]) == 250
+
+
+def test_a_draft_plans_calendar_gives_proposed_dates_not_deadlines() -> None:
+    from generator import load_site, render_site
+
+    from .conftest import ROOT
+
+    pages = render_site(load_site(ROOT / "content"))
+    draft = pages["calendars/bcc-community-leadership-2003.ics"]
+    assert "SUMMARY:Due:" not in draft and "SUMMARY:Proposed date: 6.4 " in draft
+    assert "A proposed date: the plan is draft" in draft.replace("\r\n ", "")
+    assert "SUMMARY:Due: 1.01 " in pages["calendars/all-councils-charter-2022.ics"]

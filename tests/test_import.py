@@ -216,6 +216,8 @@ def test_an_exported_plan_reimports_to_the_same_items(
         plan_id: str, suffix: str, content: Path, tmp_path: Path) -> None:
     source = FIXTURES / "sample" if plan_id == "village" else ROOT / "content"
     original = next(p for p in load_site(source).plans if p.id == plan_id)
+    if original.decisions:  # the decision records the plan's decisions name
+        shutil.copytree(source / "decisions", content / "decisions")
     exported = tmp_path / f"export.{suffix}"
     assert plantrack("export", "--content", source, "--plan", plan_id, "--out",
                      exported).returncode == 0
@@ -264,7 +266,7 @@ BAD_INPUT = {
                      "{file}: cannot read this spreadsheet: no such file"),
     "not-a-spreadsheet": ("notes.pdf", b"%PDF-1.4\n", [],
                           "{file}: cannot read this spreadsheet: expected a spreadsheet ending "
-                          ".csv or .xlsx"),
+                          ".csv or .xlsx, or the JSON of plantrack export ending .json"),
     "binary-csv": ("plan.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", [],
                    "{file}: cannot read this spreadsheet: it holds binary data, not text (an "
                    "Excel file should end .xlsx)"),
@@ -353,6 +355,24 @@ BAD_INPUT = {
                            '{content}/plans/other.yml: already holds the plan "village"; '
                            "choose another --plan, or replace that file with --out "
                            "{content}/plans/other.yml --force"),
+    "not-json": ("plan.json", "[1] {", [],
+                 "{file}: cannot read this JSON file: not JSON (Extra data: line 1 column 5 "
+                 "(char 4))"),
+    "json-not-an-export": ("plan.json", '{"items": {}}', [],
+                           "{file}: cannot read this JSON file: expected the JSON of plantrack "
+                           'export: an object with a "plans" list of objects and an "items" '
+                           "list"),
+    "json-with-map": ("plan.json", '{"plans": [], "items": []}', ["--map", "Lead=lead"],
+                      "{file}: --map applies to spreadsheets; a JSON file is read as plantrack "
+                      "export writes it"),
+    "json-as-charter": ("plan.json", '{"plans": [], "items": []}', ["--format", "charter"],
+                        "{file}: --format charter applies to spreadsheets; a JSON file is read "
+                        "as plantrack export writes it"),
+    "json-with-sheet": ("plan.json", '{"plans": [], "items": []}', ["--sheet", "Items"],
+                        "{file}: --sheet applies to Excel files only"),
+    "json-without-items": ("plan.json", '{"plans": [], "items": []}', [],
+                           "{file}\n  items: expected items, found none [no-rows]\n"
+                           "1 error; nothing written"),
 }
 
 
@@ -420,3 +440,4 @@ def test_help_explains_the_layouts() -> None:
     for words in ("charter ", "decidim ", "plantrack ", "--map", "--dry-run", "--force",
                   "--content", 'a cell holding only "-" is empty'):
         assert words in result.stdout
+

@@ -85,6 +85,7 @@ def test_a_new_due_date_keeps_the_first_as_original_due(project: Path) -> None:
         "+        updates:",
         "+          - date: 2022-12-31",
         "+            status: 'Green'",
+        "+            from: 'Amber'",
         "+            note: 'Date set'",
     ]
     plan = load_site(project / "content").plan("parish-plan")
@@ -124,11 +125,14 @@ def test_new_fields_go_in_the_format_order_and_the_last_comment_stays_last(
     assert after.endswith(
         "    lead: Tree warden\n    due: Nov-23\n    status: not-started\n    progress: 0\n"
         "    updates:\n      - date: 2022-12-31\n        status: not-started\n"
-        "    # Trees come from the county's free scheme.\n")
+        "        from: not reported\n    # Trees come from the county's free scheme.\n")
     assert after.startswith(before[: before.index("  - ref: \"3\"")])
 
 
 def test_the_update_is_dated_today_by_default(project: Path) -> None:
+    settings = project / "content/site.yml"  # a site judged as of today, not a fixed date
+    settings.write_text(settings.read_text(encoding="utf-8").replace("as_of: 2023-01-15\n", ""),
+                        encoding="utf-8")
     first = date.today().isoformat()
     result, _, after = update(project, "parish-plan", "3", "--status", "G")
     days = {first, date.today().isoformat()}
@@ -158,6 +162,7 @@ def test_the_bundled_charter_item_as_in_the_issue(tmp_path: Path) -> None:
         "+        updates:",
         "+          - date: 2026-11-24",
         '+            status: "Complete"',
+        '+            from: "Green - on track"',
         '+            note: "List published: see the council\'s website"',
     ]
 
@@ -176,7 +181,8 @@ def test_every_bundled_plan_file_keeps_its_layout(tmp_path: Path, plan: str, ref
     assert result.returncode == 0, result.stderr
     after = file.read_text(encoding="utf-8")
     assert [" ".join(line.split()) for line in changed_lines(before, after)] == [
-        '+ status: "at-risk"', "+ updates:", "+ - date: 2026-11-24", '+ status: "at-risk"']
+        '+ status: "at-risk"', "+ updates:", "+ - date: 2026-11-24", '+ status: "at-risk"',
+        '+ from: "not reported"']
 
 
 @pytest.mark.parametrize("note", [
@@ -221,6 +227,7 @@ def test_a_file_laid_out_by_pyyaml_keeps_its_layout(project: Path) -> None:
         "+  updates:",
         "+  - date: 2023-01-02",
         "+    status: complete",
+        "+    from: not reported",
     ]
 
 
@@ -331,3 +338,62 @@ def test_help_lists_every_option() -> None:
     for option in ("PLAN", "REF", "--status WORD", "--note TEXT", "--date DATE", "--progress N",
                    "--due DATE", "--relayout", "--content"):
         assert option in result.stdout
+
+
+def test_an_update_on_a_section_is_refused_with_what_to_update_instead(project: Path) -> None:
+    result, before, after = update(project, "parish-plan", "1.00", "--status", "complete")
+    assert (result.returncode, result.stdout, after) == (1, "", before)
+    assert result.stderr == (
+        "parish-plan 1.00 is a section: it only groups items, and its progress is the roll-up "
+        "of the items within it; update one of them instead (1.01, 1.02)\n"
+        "nothing was changed\n")
+
+
+def test_future_dates_typos_and_misspelt_months_are_refused(project: Path) -> None:
+    result, before, after = update(project, "parish-plan", "3", "--status", "Ambr",
+                                   "--date", "2999-05-01", "--due", "Ocotber 2023")
+    assert (result.returncode, result.stdout, after) == (1, "", before)
+    assert result.stderr == (
+        "--status: expected one of not-started, on-track, at-risk, off-track, complete, "
+        'cancelled (or Green, Amber, Red, G, A, R, Green - on track, Completed); found "Ambr"; '
+        'did you mean "Amber"?\n'
+        f"--date: expected a date on or before today ({date.today().isoformat()}), found "
+        '"2999-05-01": progress cannot be reported before it happens\n'
+        '--due: expected a month name, found "Ocotber 2023": "Ocotber" is not a month; did you '
+        'mean "October"?\n'
+        "nothing was changed\n")
+
+
+def test_an_update_after_the_sites_as_of_date_is_refused(project: Path) -> None:
+    result, before, after = update(project, "parish-plan", "3", "--status", "G",
+                                   "--date", "2023-02-01")
+    assert (result.returncode, after) == (1, before)
+    assert result.stderr == (
+        "the edited file would not load, so it was left as it was:\n"
+        f"{PLAN_FILE}\n"
+        "  line 58: items[2].updates[0].date: expected a date on or before the site's as_of "
+        'date in site.yml (2023-01-15), found "2023-02-01": progress cannot be reported before '
+        "it happens [future-date]\n"
+        "1 error in 1 file\n")
+
+
+def test_the_report_reads_status_before_from_what_the_update_recorded(tmp_path: Path) -> None:
+    """The charter's 2.05 was "Green - on track" with no dated update: after an update, the
+    report's "what changed" says On track -> Complete, as the command did."""
+    from generator import render_site
+    from generator.report import report
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    result = plantrack("update", "all-councils-charter-2022", "2.05", "--status", "complete",
+                       "--date", "2026-11-24", cwd=tmp_path)
+    assert result.stdout.startswith("all-councils-charter-2022 2.05: status On track -> Complete")
+    plan = load_site(tmp_path / "content").plan("all-councils-charter-2022")
+    assert plan is not None
+    changes = report(plan, date(2026, 12, 1)).changes
+    assert [(c.item.ref, c.before, c.update.status) for c in changes] == [
+        ("2.05", "on-track", "complete")]
+    page = render_site(load_site(tmp_path / "content"), as_of=date(2026, 12, 1))[
+        "reports/all-councils-charter-2022.md"]
+    row = page.split("<caption>Changes since the last report</caption>")[1].split("</tr>")[1]
+    assert row.index("On track</strong>") < row.index("Complete</strong>")
+    assert "Not yet reported" not in row and "Not recorded" not in row

@@ -39,7 +39,7 @@ def test_plan_table_carries_a_hidden_labelled_filter_form() -> None:
     assert re.findall(r'<option value="([^"]*)">', form) == [
         "", "on-track", "complete", "not-reported",
         "", "chair", "parish-clerk",
-        "", "overdue", "30", "90", "365", "none"]
+        "", "overdue", "passed-unreported", "30", "90", "365", "none"]
     assert '<p class="pt-filters__count" role="status"></p>' in form
     assert '<table class="pt-items" id="pt-items">' in page
 
@@ -49,9 +49,9 @@ def test_rows_carry_what_the_filters_read() -> None:
     rows = re.findall(r'<tr class="pt-depth-\d[^"]*" data-depth="(\d)"([^>]*)>', page)
     assert rows == [
         ("0", ' data-section="yes"'),
-        ("1", ' data-status="on-track" data-leads="parish-clerk" data-due-days="-137" data-overdue="yes"'),
-        ("1", ' data-status="complete" data-leads="chair" data-due-days="-229" data-overdue="no"'),
-        ("0", ' data-status="not-reported" data-leads="parish-clerk" data-due-days="" data-overdue="no"'),
+        ("1", ' data-status="on-track" data-leads="parish-clerk" data-due-days="-137" data-late="overdue"'),
+        ("1", ' data-status="complete" data-leads="chair" data-due-days="-229" data-late=""'),
+        ("0", ' data-status="not-reported" data-leads="parish-clerk" data-due-days="" data-late=""'),
     ]
 
 

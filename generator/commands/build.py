@@ -1,7 +1,9 @@
 """``plantrack build``: check the content, build the site beside the old one, then swap it in.
 
 MkDocs builds into a staging folder next to OUT; only a build that finishes replaces OUT, so a
-failed build leaves the published site as it was. Like ``make site`` the build is strict: a
+failed build leaves the published site as it was (a killed one leaves its staging folder, which
+the next build removes: :mod:`generator.files`). The site gets the modes ``mkdocs build`` gives
+it (folders 755 and files 644 under the usual umask), so a web server can read it. Like ``make site`` the build is strict: a
 MkDocs warning (a broken link in a hand-written page, say) fails it.
 
 When OUT holds a site built before, the staging folder starts as a copy of it and only the
@@ -16,7 +18,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,7 +33,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from ..errors import PlanTrackerError
-from ..files import staging_folder, swap_in
+from ..files import copy_into, discard, staging_folder, swap_in
 from ..loader import load_site
 from ..rebuild import SEARCH_INDEX
 
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> str:
         config = site_config(args.config, strict=True,
                              site_dir=None if out is None else str(out.resolve()))
         content = use_content(config, args.content)
-        site = load_site(content)
+        site = load_site(content, as_of=config.plugins[PLUGIN].as_of_date())
         count = len(site.plans)
         config.plugins[PLUGIN].preloaded = (content.resolve(), site)  # not loaded twice
         del site  # the plugin lets go of the model once the pages are made
@@ -117,17 +118,17 @@ def build_into(config: MkDocsConfig, out: Path, reuse: bool = False) -> None:
     With ``reuse``, and a site built before in ``out``, the staging folder starts as a copy of
     it and only changed pages are written (a dirty build, see :mod:`generator.rebuild`).
     """
-    staging = staging_folder(out)
+    staging = staging_folder(out)  # removes what killed builds of out left beside it
     dirty = reuse and (out / SEARCH_INDEX).is_file()
     if dirty:
-        shutil.copytree(out, staging, dirs_exist_ok=True, symlinks=True)  # keeps file times
+        copy_into(out, staging)  # keeps file times
     config["site_dir"] = str(staging)
     config.plugins.on_startup(command="build", dirty=dirty)
     try:
         with _dirty_warning_silenced():
             build(config, dirty=dirty)
     except BaseException as error:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         if isinstance(error, MkDocsException):
             raise PlanTrackerError(f"the build failed: {error}\n{out} was left as it "
                                    f"was") from None

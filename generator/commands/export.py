@@ -21,8 +21,10 @@ def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "export", help="write every item as CSV, JSON or Excel",
         description="Write every item of every plan (or of one plan) as a table: one row per "
                     "item, every field. CSV and JSON go to standard output unless --out is "
-                    "given; Excel needs --out. The CSV and Excel files re-import with "
-                    "'plantrack import --format plantrack'.",
+                    "given; Excel needs --out. Every format re-imports with 'plantrack "
+                    "import': the Excel file (its sheet \"Plans\") and the JSON with the "
+                    "plans' own fields, a CSV file (items only) over the plan file it came "
+                    "from, whose own fields are kept.",
     )
     content_option(parser)
     parser.add_argument("--format", choices=FORMATS, default=None,

@@ -1,4 +1,4 @@
-"""``plantrack import``: a spreadsheet (.csv or .xlsx) into a plan file."""
+"""``plantrack import``: a spreadsheet (.csv or .xlsx) or a JSON export into a plan file."""
 
 from __future__ import annotations
 
@@ -7,17 +7,21 @@ from pathlib import Path
 
 from ..errors import PlanTrackerError
 from ..files import write_atomic
+from ..import_diff import changes
+from ..import_json import read_json_export
 from ..import_layouts import LAYOUTS
-from ..importing import Imported, Request, import_sheet
+from ..importing import Existing, Imported, Request, import_json, import_sheet
+from ..planfields import PLANS_SHEET
 from ..reader import SLUG
 from ..spreadsheets import read_sheet
 from ..yamlsource import read_yaml
 from .common import content_option, count
 
 DESCRIPTION = """\
-Turn a spreadsheet into one plan file. Every row becomes an item, or is listed as a problem
-with its row number (as the spreadsheet shows it); when there is any problem nothing is
-written and the exit status is 1. The file written passes `plantrack check`."""
+Turn a spreadsheet, or the JSON of `plantrack export`, into one plan file. Every row becomes
+an item, or is listed as a problem with its row number (as the spreadsheet shows it); when
+there is any problem nothing is written and the exit status is 1. The file written passes
+`plantrack check`."""
 
 EPILOG = """\
 layouts (--format):
@@ -31,8 +35,14 @@ layouts (--format):
              status/key, status/name/<locale>, progress (rounded to a whole number).
              The locale is en when there is one, else the first. Other Decidim columns
              are listed as not imported.
-  plantrack  the columns of `plantrack export` (plan, ref, parent, kind, title, ...).
+  plantrack  the columns of `plantrack export` (plan, ref, parent, kind, title, ...);
+             of a file of several plans, the rows of --plan. An Excel export's sheet
+             "Plans" gives the plan's own fields; so does a JSON export (.json).
   auto       the layout the header row looks like (the default).
+
+The plan's own fields (title, organisation, source, editorial notes, ...) come from the
+export's "Plans" sheet or JSON; a file without them (a CSV file) keeps those of the plan
+file it replaces.
 
 The header is the first row with two or more filled cells; a single filled cell above it
 is the plan's title (unless --title is given), otherwise the title comes from the file
@@ -52,7 +62,8 @@ def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", type=Path, metavar="FILE",
-                        help="the spreadsheet: .csv (commas, semicolons or tabs) or .xlsx")
+                        help="the spreadsheet: .csv (commas, semicolons or tabs) or .xlsx; "
+                             "or the .json of plantrack export")
     parser.add_argument("--plan", required=True, metavar="ID",
                         help="the plan's id: lowercase letters, digits and hyphens")
     parser.add_argument("--title", help="the plan's title")
@@ -67,7 +78,8 @@ def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--force", action="store_true",
                         help="replace the plan file when it exists (refused otherwise)")
     parser.add_argument("--dry-run", action="store_true",
-                        help="print the plan file that would be written; write nothing")
+                        help="print the plan file that would be written and, over an "
+                             "existing one, what would change; write nothing")
     content_option(parser)
     parser.set_defaults(run=run)
 
@@ -79,17 +91,44 @@ def run(args: argparse.Namespace) -> str:
     out: Path = args.out or args.content / "plans" / f"{args.plan}.yml"
     if not args.dry_run:
         _check_target(out, args)
-    sheet = read_sheet(args.file, args.sheet)
-    imported = import_sheet(sheet, Request(args.plan, args.title, args.format, args.map))
+    existing = Existing(out, args.content) if out.is_file() else None
+    imported = _import(args, Request(args.plan, args.title, args.format, args.map,
+                                     args.content, existing))
     if args.dry_run:
-        return "\n".join(f"# {line}" for line in _summary(f"would write {out}", imported, args)
-                         ) + "\n" + imported.text.rstrip("\n")
+        return _dry_run(out, imported, existing, args)
     try:
         write_atomic(out, imported.text)
     except OSError as error:
         raise PlanTrackerError(f"{out}: cannot write the plan file: "
                                f"{error.strerror or error}") from None
     return "\n".join(_summary(f"wrote {out}", imported, args))
+
+
+def _import(args: argparse.Namespace, request: Request) -> Imported:
+    """The plan the file holds: a JSON export, or a spreadsheet (with its "Plans" sheet)."""
+    if args.file.suffix.lower() == ".json":
+        if args.sheet:
+            raise PlanTrackerError(f"{args.file}: --sheet applies to Excel files only")
+        return import_json(read_json_export(args.file), request)
+    return import_sheet(read_sheet(args.file, args.sheet, also=(PLANS_SHEET,)), request)
+
+
+def _dry_run(out: Path, imported: Imported, existing: Existing | None,
+             args: argparse.Namespace) -> str:
+    """The summary and, over an existing plan file, what would change, as YAML comments;
+    then the plan file."""
+    lines = _summary(f"would {'replace' if existing else 'write'} {out}", imported, args)
+    if existing is not None:
+        if not args.force:
+            lines.append(f"  {out} exists: give --force to replace it")
+        lines.extend(f"  {line}" for line in _changes(existing, imported))
+    return "\n".join(f"# {line}" for line in lines) + "\n" + imported.text.rstrip("\n")
+
+
+def _changes(existing: Existing, imported: Imported) -> list[str]:
+    if existing.plan is None or imported.plan is None:
+        return [f"changes not listed: {existing.file} does not pass plantrack check"]
+    return changes(existing.plan, imported.plan)
 
 
 def _summary(done: str, imported: Imported, args: argparse.Namespace) -> list[str]:

@@ -36,7 +36,8 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> str:
-    pages = render_site(load_site(args.content), args.as_of, search_words=args.search_words)
+    pages = render_site(load_site(args.content, as_of=args.as_of), args.as_of,
+                        search_words=args.search_words)
     staging = staging_folder(args.out)
     for path, text in pages.items():
         write_atomic(staging / path, text)

@@ -6,9 +6,9 @@ import argparse
 import re
 from datetime import date
 
-from ..dates import Due, ImpossibleDate, parse_due, parse_iso_date
+from ..dates import Due, ImpossibleDate, UnknownMonth, parse_due, parse_iso_date
 from ..model import Item
-from ..status import ACCEPTED_WORDING, STATUSES, normalise_status
+from ..status import STATUSES, normalise_status, unknown_status_message
 from ..updating import Change, Edit, update_item
 from .common import content_option, count
 
@@ -54,8 +54,8 @@ def read_options(args: argparse.Namespace, today: date, problems: list[str]) -> 
     found = len(problems)
     status = normalise_status(args.status)
     if status is None:
-        problems.append(f'--status: expected one of {ACCEPTED_WORDING}; found "{args.status}"')
-    on = _date(args.date, problems) if args.date is not None else today
+        problems.append(f"--status: {unknown_status_message(args.status)}")
+    on = _date(args.date, today, problems) if args.date is not None else today
     progress = _progress(args.progress, problems)
     due = _due(args.due, problems)
     if len(problems) > found or status is None or on is None:
@@ -63,13 +63,18 @@ def read_options(args: argparse.Namespace, today: date, problems: list[str]) -> 
     return Edit(args.status.strip(), status, on, (args.note or "").strip(), progress, due)
 
 
-def _date(text: str, problems: list[str]) -> date | None:
+def _date(text: str, today: date, problems: list[str]) -> date | None:
     try:
-        return parse_iso_date(text)
+        day = parse_iso_date(text)
     except ImpossibleDate:
         problems.append(f'--date: expected a real calendar date, found "{text}"')
     except ValueError:
         problems.append(f'--date: expected a date as YYYY-MM-DD, found "{text}"')
+    else:
+        if day <= today:
+            return day
+        problems.append(f'--date: expected a date on or before today ({today.isoformat()}), '
+                        f'found "{text}": progress cannot be reported before it happens')
     return None
 
 
@@ -95,7 +100,9 @@ def _due(text: str | None, problems: list[str]) -> str | None:
     except ImpossibleDate as error:
         problems.append(f'--due: expected a real calendar date, found "{text}" '
                         f"({error} does not exist)")
-        return None
+    except UnknownMonth as error:
+        problems.append(f'--due: expected a month name, found "{text}": {error}')
+    return None
 
 
 def describe(change: Change) -> str:

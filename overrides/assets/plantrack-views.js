@@ -19,7 +19,9 @@
     }
     if (!due) return true;
     var days = row.getAttribute("data-due-days");
-    if (due === "overdue") return row.getAttribute("data-overdue") === "yes";
+    if (due === "overdue" || due === "passed-unreported") {
+      return row.getAttribute("data-late") === due;
+    }
     if (due === "none") return days === "";
     if (days === "") return false;
     var n = parseInt(days, 10);

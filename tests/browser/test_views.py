@@ -52,8 +52,11 @@ def test_filters_narrow_the_table_and_show_all_again(page: Page, site: Site):
 
     page.get_by_label("Lead", exact=True).select_option("")
     page.get_by_label("Due", exact=True).select_option("overdue")
-    overdue = page.locator("#pt-items tbody tr[data-overdue=yes]").count()
-    assert overdue > 0 and len(visible_items(page)) == overdue
+    overdue = page.locator("#pt-items tbody tr[data-late=overdue]").count()
+    assert overdue == 7 and len(visible_items(page)) == overdue
+    expect(count).to_have_text("Showing 7 of 25 items, with the sections and parents they belong to.")
+    page.get_by_label("Due", exact=True).select_option("passed-unreported")
+    expect(count).to_have_text("Showing 12 of 25 items, with the sections and parents they belong to.")
 
     page.get_by_role("button", name="Show all items").click()
     expect(count).to_have_text("Showing all 25 items.")
