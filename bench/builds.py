@@ -40,9 +40,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.loader import load_site  # noqa: E402
-from generator.nav import build_nav  # noqa: E402
-from generator.urls import item_page  # noqa: E402
+from generator.content.loading import load_site  # noqa: E402
+from generator.mkdocs.nav import build_nav  # noqa: E402
+from generator.pages.paths import item_page  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 PLUGIN = "plantrack"

@@ -29,7 +29,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.loader import load_site  # noqa: E402
+from generator.content.loading import load_site  # noqa: E402
 
 AS_OF = date(2024, 6, 30)
 STATUS_WORDINGS = (
@@ -205,7 +205,7 @@ def plan_text(data: dict[str, Any]) -> str:
     """A plan file laid out by the project's own YAML writer (as ``plantrack import`` writes
     it, so ``plantrack update`` can edit it in place), or by PyYAML, unwrapped, without it."""
     try:
-        from generator.yamlwriter import plan_yaml
+        from generator.files.planwriter import plan_yaml
     except ImportError:
         return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1_000_000)
     return plan_yaml(data)

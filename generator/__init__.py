@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .errors import ContentError, PlanTrackerError, Problem
-from .loader import load_site
-from .model import Site
-from .render import Options, Renderer, long_lived_spared
+from generator.content.errors import ContentError, PlanTrackerError, Problem
+from generator.content.loading import load_site
+from generator.content.model import Site
+from generator.pages.engine import Options, Renderer, long_lived_spared
 
 __all__ = [
     "ContentError",

@@ -9,8 +9,8 @@ import argparse
 import os
 import sys
 
-from .commands import build, check, export, import_, pages, serve, update
-from .errors import PlanTrackerError
+from generator.commands import build, check, export, import_, pages, serve, update
+from generator.content.errors import PlanTrackerError
 
 COMMANDS = (check, pages, export, update, build, serve, import_)
 

@@ -32,10 +32,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from ..errors import PlanTrackerError
-from ..files import copy_into, discard, staging_folder, swap_in
-from ..loader import load_site
-from ..rebuild import SEARCH_INDEX
+from generator.content.errors import PlanTrackerError
+from generator.files.atomic import copy_into, discard, staging_folder, swap_in
+from generator.content.loading import load_site
+from generator.mkdocs.stamps import SEARCH_INDEX
 
 PLUGIN = "plantrack"
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import PlanTrackerError
-from ..files import write_atomic
-from ..import_diff import changes
-from ..import_json import read_json_export
-from ..import_layouts import LAYOUTS
-from ..importing import Existing, Imported, Request, import_json, import_sheet
-from ..planfields import PLANS_SHEET
-from ..reader import SLUG
-from ..spreadsheets import read_sheet
-from ..yamlsource import read_yaml
-from .common import content_option, count
+from generator.content.errors import PlanTrackerError
+from generator.files.atomic import write_atomic
+from generator.sheets.changes import changes
+from generator.sheets.jsonexport import read_json_export
+from generator.sheets.layouts import LAYOUTS
+from generator.sheets.importing import Existing, Imported, Request, import_json, import_sheet
+from generator.sheets.plancells import PLANS_SHEET
+from generator.content.checking import SLUG
+from generator.sheets.reading import read_sheet
+from generator.content.yamlfile import read_yaml
+from generator.commands.common import content_option, count
 
 DESCRIPTION = """\
 Turn a spreadsheet, or the JSON of `plantrack export`, into one plan file. Every row becomes

@@ -6,10 +6,10 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from .. import render_site
-from ..files import staging_folder, swap_in, write_atomic
-from ..loader import load_site
-from .common import content_option
+from generator import render_site
+from generator.files.atomic import staging_folder, swap_in, write_atomic
+from generator.content.loading import load_site
+from generator.commands.common import content_option
 
 
 def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

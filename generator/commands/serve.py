@@ -19,9 +19,9 @@ from mkdocs.commands.serve import serve
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from ..errors import PlanTrackerError
-from ..loader import load_site
-from .build import PLUGIN, mkdocs_messages, site_config, site_options, use_content
+from generator.content.errors import PlanTrackerError
+from generator.content.loading import load_site
+from generator.commands.build import PLUGIN, mkdocs_messages, site_config, site_options, use_content
 
 HOST = "127.0.0.1"
 

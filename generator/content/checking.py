@@ -1,0 +1,206 @@
+"""Check one YAML document against the content format, collecting every problem.
+
+:class:`Reader` walks a document with the field table from :mod:`generator.schema` and returns
+plain values of the right type (dates as dates, progress as a number, statuses as published
+words). Anything wrong becomes a :class:`~generator.errors.Problem` naming the file, line and
+field path; the value is then left out, so one run reports every problem in the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from generator.content.dates import Due, ImpossibleDate, UnknownMonth, parse_due, parse_iso_date
+from generator.content.errors import Problem
+from generator.content.schema import DIRECTIONS, ITEM, ITEM_KINDS, NESTED, PLAN_STATUSES, Field
+from generator.content.status import normalise_status, normalise_status_before, unknown_status_message
+from generator.content.yamlfile import Document
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+")
+SAFE_URL = re.compile(r"(https?://|/|\./|\.\./)[^\s<>\"]*", re.IGNORECASE)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    return '"' + (text if len(text) <= 60 else text[:57] + "...") + '"'
+
+
+class Reader:
+    """Reads typed values out of one document, recording problems as it goes."""
+
+    def __init__(self, doc: Document, problems: list[Problem]) -> None:
+        self.doc = doc
+        self.problems = problems
+        self.converters = self._converters()
+
+    def problem(self, at: str, code: str, message: str) -> None:
+        self.problems.append(Problem(self.doc.path, self.doc.line(at), at, code, message))
+
+    def mapping(self, data: Any, at: str, fields: tuple[Field, ...]) -> dict[str, Any]:
+        """The known fields of a mapping, converted; unknown and missing fields reported."""
+        if not isinstance(data, dict):
+            self.problem(at, "not-a-mapping", f"expected fields (name: value), found {_show(data)}")
+            return {}
+        by_name = {f.name: f for f in fields}
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            path = f"{at}.{key}" if at else key
+            if key not in by_name:
+                self.unknown(path, key, list(by_name))
+            elif value is not None:
+                converted = self.convert(value, path, by_name[key])
+                if converted is not None:
+                    values[key] = converted
+        for spec in fields:
+            if spec.required and data.get(spec.name) is None:
+                self.problem(at, f"missing-{spec.name}", f"expected a {spec.name}, found none")
+        return values
+
+    def unknown(self, path: str, key: str, known: list[str]) -> None:
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f'; did you mean "{close[0]}"?' if close else f"; known fields: {', '.join(known)}"
+        self.problem(path, "unknown-field", f'unknown field "{key}"{hint}')
+
+    def convert(self, value: Any, at: str, spec: Field) -> Any:
+        return self.converters[spec.type](value, at, spec)
+
+    def _converters(self) -> dict[str, Callable[[Any, str, Field], Any]]:
+        return {
+            "text": self.text, "ref": self.text, "due": self.due, "date": self.date,
+            "slug": self.slug, "url": self.url, "url-template": self.url, "email": self.email,
+            "status": self.status, "status-before": self.status, "plan-status": self.choice, "kind": self.choice,
+            "direction": self.choice, "progress": self.progress,
+            "text-list": self.text_list, "id-list": self.text_list, "ref-list": self.text_list,
+            "feedback": self.nested, "source": self.nested,
+            "areas": self.nested_list, "updates": self.nested_list,
+            "targets": self.nested_list, "sections": self.nested_list,
+            "items": self.items,
+        }
+
+    def text(self, value: Any, at: str, spec: Field) -> str | None:
+        if isinstance(value, (dict, list)):
+            self.problem(at, "not-text", f"expected text, found {_show(value)}")
+            return None
+        return str(value).strip()
+
+    def text_list(self, value: Any, at: str, spec: Field) -> list[str] | None:
+        if not isinstance(value, list):
+            value = [value]
+        texts = [self.text(v, f"{at}[{i}]", spec) for i, v in enumerate(value) if v is not None]
+        return [t for t in texts if t]
+
+    def slug(self, value: Any, at: str, spec: Field) -> str | None:
+        text = self.text(value, at, spec)
+        if text is not None and not SLUG.fullmatch(text):
+            self.problem(at, "bad-id", f"expected lowercase letters, digits and hyphens, "
+                         f"found {_show(text)}")
+            return None
+        return text
+
+    def url(self, value: Any, at: str, spec: Field) -> str | None:
+        text = self.text(value, at, spec)
+        if text is not None and not SAFE_URL.fullmatch(text):
+            self.problem(at, "bad-url", f"expected an http(s) address or a path, found {_show(text)}")
+            return None
+        return text
+
+    def email(self, value: Any, at: str, spec: Field) -> str | None:
+        text = self.text(value, at, spec)
+        if text is not None and not EMAIL.fullmatch(text):
+            self.problem(at, "bad-email", f"expected an email address, found {_show(text)}")
+            return None
+        return text
+
+    def date(self, value: Any, at: str, spec: Field) -> date | None:
+        text = self.text(value, at, spec)
+        if text is None:
+            return None
+        try:
+            return parse_iso_date(text)
+        except ImpossibleDate:
+            self.problem(at, "impossible-date", f"expected a real calendar date, found {_show(text)}")
+        except ValueError:
+            self.problem(at, "bad-date", f"expected a date as YYYY-MM-DD, found {_show(text)}")
+        return None
+
+    def due(self, value: Any, at: str, spec: Field) -> Due | None:
+        text = self.text(value, at, spec)
+        if text is None:
+            return None
+        try:
+            return parse_due(text)
+        except ImpossibleDate as error:
+            self.problem(at, "impossible-date", f"expected a real calendar date, found "
+                         f"{_show(text)} ({error} does not exist)")
+        except UnknownMonth as error:
+            self.problem(at, "unknown-month", f"expected a month name, found {_show(text)}: "
+                         f"{error}")
+        return None
+
+    def status(self, value: Any, at: str, spec: Field) -> tuple[str, str] | None:
+        """(published word, council's wording); ``from`` may also say "not reported"."""
+        text = self.text(value, at, spec)
+        if not text:
+            return None
+        before = spec.type == "status-before"
+        word = normalise_status_before(text) if before else normalise_status(text)
+        if word is None:
+            message = unknown_status_message(text)
+            if before:
+                message = message.replace("; found", ', or "not reported"; found', 1)
+            self.problem(at, "unknown-status", message)
+            return None
+        return word, text
+
+    def choice(self, value: Any, at: str, spec: Field) -> str | None:
+        choices = {"plan-status": PLAN_STATUSES, "kind": ITEM_KINDS, "direction": DIRECTIONS}
+        allowed = choices[spec.type]
+        text = self.text(value, at, spec)
+        if text is None:
+            return None
+        if text.lower() not in allowed:
+            self.problem(at, f"unknown-{spec.name}", f"expected one of {', '.join(allowed)}; "
+                         f"found {_show(text)}")
+            return None
+        return text.lower()
+
+    def progress(self, value: Any, at: str, spec: Field) -> int | None:
+        text = self.text(value, at, spec)
+        if text is None:
+            return None
+        number = text.rstrip("%").strip()
+        if not re.fullmatch(r"-?\d+", number) or not 0 <= int(number) <= 100:
+            self.problem(at, "bad-progress", f"expected a whole number from 0 to 100, "
+                         f"found {_show(text)}")
+            return None
+        return int(number)
+
+    def nested(self, value: Any, at: str, spec: Field) -> dict[str, Any]:
+        return self.mapping(value, at, NESTED[spec.type])
+
+    def nested_list(self, value: Any, at: str, spec: Field) -> list[dict[str, Any]] | None:
+        if not isinstance(value, list):
+            self.problem(at, "not-a-list", f"expected a list, found {_show(value)}")
+            return None
+        fields = NESTED[spec.type]
+        return [self.mapping(v, f"{at}[{i}]", fields) for i, v in enumerate(value)]
+
+    def items(self, value: Any, at: str, spec: Field) -> list[dict[str, Any]] | None:
+        if not isinstance(value, list):
+            self.problem(at, "not-a-list", f"expected a list of items, found {_show(value)}")
+            return None
+        read: list[dict[str, Any]] = []
+        for i, data in enumerate(value):
+            item = self.mapping(data, f"{at}[{i}]", ITEM)
+            item["_at"] = f"{at}[{i}]"
+            read.append(item)
+        return read

@@ -1,0 +1,202 @@
+"""The council's plans as Python objects: what validation produces and rendering reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from generator.content.dates import Due
+from generator.content.status import NOT_REPORTED
+
+
+@dataclass
+class Update:
+    """A dated progress report on one item."""
+
+    date: date
+    status: str | None
+    wording: str | None
+    note: str
+    before: str | None = None
+    """The status this update replaced ("not-reported" for none), when the update says so."""
+    before_wording: str | None = None
+    """That status in the council's wording, as the update's ``from`` gives it."""
+
+
+@dataclass
+class Target:
+    """An indicator's target for one period, with the actual figure once reported."""
+
+    period: str
+    target: str
+    actual: str | None = None
+
+
+@dataclass
+class Feedback:
+    """How residents send views: a form URL template, an email address, or a written route."""
+
+    form: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    fax: str | None = None
+    contact: str | None = None
+    deadline: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class Source:
+    """The published document a plan reproduces."""
+
+    title: str
+    date: str | None = None
+    reference: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class Area:
+    """A place a plan names, such as a local community area."""
+
+    id: str
+    name: str
+    description: str | None = None
+
+
+@dataclass
+class Item:
+    """One commitment, action, objective, indicator, section or step of a plan."""
+
+    plan_id: str
+    ref: str
+    slug: str
+    kind: str
+    title: str
+    line: int
+    path: str = ""
+    text: dict[str, str] = field(default_factory=dict)
+    due: Due | None = None
+    original_due: Due | None = None
+    status: str | None = None
+    wording: str | None = None
+    progress: int | None = None
+    updates: list[Update] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    areas: list[str] = field(default_factory=list)
+    source_ref: str | None = None
+    targets: list[Target] = field(default_factory=list)
+    children: list[Item] = field(default_factory=list)
+    parent: Item | None = field(default=None, repr=False)
+
+    @property
+    def current_status(self) -> str:
+        """The published status; "not-reported" when the council gives none."""
+        if self.status:
+            return self.status
+        for update in sorted(self.updates, key=lambda u: u.date, reverse=True):
+            if update.status:
+                return update.status
+        return NOT_REPORTED
+
+    def ancestors(self) -> list[Item]:
+        """Parents from the top of the plan down to this item's parent."""
+        chain: list[Item] = []
+        node = self.parent
+        while node is not None:
+            chain.insert(0, node)
+            node = node.parent
+        return chain
+
+    def walk(self) -> Iterator[Item]:
+        """This item and every item beneath it, in the plan's order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Plan:
+    """One council plan and all its items."""
+
+    id: str
+    title: str
+    file: str
+    organisation: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    summary: str | None = None
+    period: str | None = None
+    reported: date | None = None
+    source: Source | None = None
+    decisions: list[str] = field(default_factory=list)
+    feedback: Feedback | None = None
+    areas: list[Area] = field(default_factory=list)
+    editorial_notes: list[str] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def walk(self) -> Iterator[Item]:
+        """Every item of the plan, parents before children, in the plan's order."""
+        for item in self.items:
+            yield from item.walk()
+
+    def find(self, ref: str) -> Item | None:
+        return next((item for item in self.walk() if item.ref == ref), None)
+
+
+@dataclass
+class Section:
+    """A headed part of a decision record."""
+
+    heading: str
+    text: str
+
+
+@dataclass
+class Decision:
+    """A decision record (such as a Cabinet Member report) about one or more plans."""
+
+    id: str
+    title: str
+    file: str
+    reference: str | None = None
+    organisation: str | None = None
+    decision_maker: str | None = None
+    date: date | None = None
+    decision_due: str | None = None
+    author: str | None = None
+    contact: str | None = None
+    divisions: str | None = None
+    summary: str | None = None
+    recommendation: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    background_papers: list[str] = field(default_factory=list)
+    outcome: str | None = None
+    approves: list[str] = field(default_factory=list)
+    feedback: Feedback | None = None
+    lines: dict[str, int] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Site:
+    """Everything the site publishes: its settings, plans and decision records."""
+
+    title: str
+    council: str
+    url: str
+    description: str | None = None
+    as_of: date | None = None
+    feedback: Feedback = field(default_factory=Feedback)
+    licence: str | None = None
+    plans: list[Plan] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+
+    def plan(self, plan_id: str) -> Plan | None:
+        return next((plan for plan in self.plans if plan.id == plan_id), None)
+
+    def decision(self, decision_id: str) -> Decision | None:
+        return next((d for d in self.decisions if d.id == decision_id), None)

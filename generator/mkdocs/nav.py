@@ -1,0 +1,55 @@
+"""The site's navigation: home, plans and their sections, decisions, and the about pages.
+
+Items are never listed in the navigation: every page embeds the navigation, so listing every
+item would make the site grow with the square of the number of items. Residents reach items
+from plan pages, section pages and search.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.opendata import downloads
+from generator.pages import paths
+from generator.views import dashboard
+from generator.content.model import Site
+from generator.pages.engine import METHODOLOGY, REFERENCE
+from generator.pages.text import plain_title
+
+NavEntry = dict[str, Any] | str
+
+
+def build_nav(site: Site, docs_dir: Path | None) -> list[NavEntry]:
+    """A MkDocs ``nav`` list. Titles are HTML-escaped: MkDocs prints nav titles unescaped."""
+    plans: list[NavEntry] = []
+    for plan in site.plans:
+        children: list[NavEntry] = [paths.plan_page(plan)]
+        children += [
+            {plain_title(f"{item.ref} {item.title}"): paths.item_page(item)}
+            for item in plan.items
+            if item.kind == "section"
+        ]
+        plans.append({plain_title(plan.title): children})
+    nav: list[NavEntry] = [{"Home": paths.HOME}, {"Plans": plans}]
+    if site.decisions:
+        nav.append({"Decisions": [
+            {plain_title(f"{d.reference or d.id}: {d.title}"): paths.decision_page(d)}
+            for d in site.decisions
+        ]})
+    if dashboard.NAV:
+        nav.append({"Browse": [{title: path} for title, path in dashboard.NAV]})
+    if downloads.NAV:
+        nav.append({"Open data": [{title: path} for title, path in downloads.NAV]})
+    nav.append({"About this site": [METHODOLOGY, *_written_pages(docs_dir), REFERENCE]})
+    return nav
+
+
+def _written_pages(docs_dir: Path | None) -> list[str]:
+    if docs_dir is None or not docs_dir.is_dir():
+        return []
+    return sorted(
+        path.relative_to(docs_dir).as_posix()
+        for path in docs_dir.rglob("*.md")
+        if path.relative_to(docs_dir).as_posix() != paths.HOME
+    )

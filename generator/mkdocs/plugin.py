@@ -1,0 +1,152 @@
+"""The MkDocs plugin: wires MkDocs' events to the core. It does no work of its own.
+
+* ``on_config``: load and check the content (all problems reported at once), set the nav.
+* ``on_files``: add every generated page in memory; nothing is written into the docs folder.
+* ``on_nav``, ``on_page_markdown`` and ``on_post_build``: stamp every page, and in a dirty
+  build keep the pages whose stamp has not changed (:mod:`generator.rebuild`).
+* ``on_serve``: rebuild when anything in the content folder changes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from generator import render_site
+from generator.content.errors import PlanTrackerError
+from generator.content.loading import load_site
+from generator.content.model import Site
+from generator.mkdocs.nav import build_nav
+from generator.mkdocs.stamps import STAMP, Rebuild, TrackedFile, tracked
+from generator.pages.paths import item_page
+
+
+class PlanTrackerConfig(Config):
+    """Options of the ``plantrack`` plugin in mkdocs.yml."""
+
+    content = c.Type(str, default="content")
+    """The folder holding site.yml, plans/ and decisions/, relative to mkdocs.yml."""
+
+    as_of = c.Optional(c.Type(str))
+    """Judge "overdue" against this date (YYYY-MM-DD) instead of site.yml's as_of or today."""
+
+    search_words = c.Optional(c.Type(int))
+    """Index only this many words of each item's own text for search: the description first,
+    then its other fields in page order; its ref, title, status and lead are always indexed
+    (default: every word). The search index is built in the browser on the first page a
+    resident opens, so its size sets the wait for results on a large site; the page always
+    shows the whole text."""
+
+    nav = c.Type(bool, default=True)
+    """Build the navigation (home, plans and sections, decisions, about pages) when mkdocs.yml
+    has no nav of its own."""
+
+
+class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
+    """Publishes the plans in the content folder as pages."""
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.content_dir = Path("content")
+        self.section_pages: frozenset[str] = frozenset()
+        self.dirty = False
+        self.rebuild: Rebuild | None = None
+        self.preloaded: tuple[Path, Site] | None = None
+        """A content folder the caller (``plantrack build``) has just loaded and checked."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Only builds keep unchanged pages: `mkdocs serve --dirty` rebuilds every page (its
+        # search plugin merges indexes its own way between rebuilds).
+        self.dirty = dirty and command == "build"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.content_dir = Path(config.config_file_path or ".").parent / self.config.content
+        try:
+            self.site = self._loaded() or load_site(self.content_dir, as_of=self.as_of_date())
+        except PlanTrackerError as error:
+            raise PluginError(f"Plan Tracker found problems in the content:\n{error}") from None
+        self.section_pages = frozenset(
+            item_page(item) for plan in self.site.plans for item in plan.items
+            if item.kind == "section"
+        )
+        if self.config.search_words is not None and self.config.search_words < 1:
+            raise PluginError(f"plantrack search_words: expected a whole number of 1 or more, "
+                              f"found {self.config.search_words}")
+        if not config.site_url:
+            config.site_url = self.site.url
+        if self.config.nav and not config.nav:
+            config.nav = build_nav(self.site, Path(config.docs_dir))
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.rebuild = Rebuild(Path(config.site_dir), self.dirty)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None and self.rebuild is not None
+        if self.dirty:
+            for written in files.documentation_pages():
+                files.remove(written)
+                files.append(tracked(written, self.rebuild))
+        pages = render_site(self.site, self.as_of_date(), config.use_directory_urls,
+                            self.config.search_words)
+        for path, content in pages.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"{config.docs_dir}/{path} has the same name as a page Plan "
+                                  f"Tracker generates; rename or remove it.")
+            page = TrackedFile.generated(config, path, content=content,
+                                         inclusion=self._inclusion(path))
+            page.rebuild = self.rebuild
+            files.append(page)
+        self.site = None  # the pages hold all MkDocs needs; free the model for the build
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.rebuild is not None
+        self.rebuild.stamp_pages(files, nav, config)
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        assert self.rebuild is not None
+        page.meta[STAMP] = self.rebuild.stamps.get(page.file.src_uri)
+        return markdown
+
+    @event_priority(-100)  # after Material's search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.rebuild is not None
+        self.rebuild.finish()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.content_dir))
+        return server
+
+    def _loaded(self) -> Site | None:
+        """The preloaded site, once, if it is this content folder's."""
+        preloaded, self.preloaded = self.preloaded, None
+        if preloaded and preloaded[0] == self.content_dir.resolve():
+            return preloaded[1]
+        return None
+
+    def as_of_date(self) -> date | None:
+        """The as_of option as a date (None when not set)."""
+        if not self.config.as_of:
+            return None
+        try:
+            return date.fromisoformat(self.config.as_of)
+        except ValueError:
+            raise PluginError(f"plantrack as_of: expected a date as YYYY-MM-DD, found "
+                              f"{self.config.as_of!r}") from None
+
+    def _inclusion(self, path: str) -> InclusionLevel:
+        in_nav = path.count("/") < 2 or path.endswith("/index.md") or path in self.section_pages
+        return InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV

@@ -1,0 +1,228 @@
+"""Telling residents when things change: an Atom feed of updates and an iCalendar of due dates.
+
+Atom (RFC 4287): one entry per dated update, newest first. An entry's id is the address of
+its item's page with ``#update-<date>`` (``-2``, ``-3`` for further updates that day), so it
+stays the same on every rebuild; the same update has the same id in the plan's feed and in the
+site's. Dates are whole days, written as midnight UTC.
+
+iCalendar (RFC 5545): one all-day event per item with a deadline
+(:attr:`generator.dates.Due.deadline`). UID is ``<plan>/<item page name>@<site host>``;
+DTSTAMP is the item's newest update, else the plan's reported date, else the deadline itself,
+so a rebuild of the same data writes the same file.
+
+XML is written by :mod:`xml.etree.ElementTree`; iCalendar text is escaped and folded here.
+Characters neither format can hold (control characters) become U+FFFD.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from urllib.parse import urlsplit
+
+from generator.pages import paths
+from generator.content.model import Item, Plan, Site, Update
+from generator.content.rules import makes_deadline_claims
+from generator.content.status import STATUSES
+
+ATOM = "http://www.w3.org/2005/Atom"
+PRODID = "-//Plan Tracker//Plan Tracker//EN"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_NOT_ICAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dated update of one item, with the id it keeps in every feed."""
+
+    plan: Plan
+    item: Item
+    update: Update
+    url: str
+    anchor: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.url}#{self.anchor}"
+
+
+class Links:
+    """Absolute addresses of a site's pages and files."""
+
+    def __init__(self, site: Site, directory_urls: bool = True) -> None:
+        self.site = site
+        self.directory_urls = directory_urls
+
+    def page(self, page: str) -> str:
+        return paths.absolute(self.site.url, page, self.directory_urls)
+
+    def item(self, item: Item) -> str:
+        return self.page(paths.item_page(item))
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.site.url).netloc or "plantrack.invalid"
+
+
+def entries(plans: Iterable[Plan], links: Links) -> list[Entry]:
+    """Every dated update of the plans, newest first (plan order, then item order, on a day)."""
+    found = list(_entries(plans, links))
+    return sorted(found, key=lambda entry: entry.update.date, reverse=True)
+
+
+def _entries(plans: Iterable[Plan], links: Links) -> Iterator[Entry]:
+    for plan in plans:
+        for item in plan.walk():
+            seen: Counter[date] = Counter()
+            for update in item.updates:
+                seen[update.date] += 1
+                n = seen[update.date]
+                anchor = f"update-{update.date.isoformat()}" + (f"-{n}" if n > 1 else "")
+                yield Entry(plan, item, update, links.item(item), anchor)
+
+
+# --- Atom -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FeedInfo:
+    """What a feed is about: its title, its address, the page it stands for, its author."""
+
+    title: str
+    subtitle: str
+    self_url: str
+    page_url: str
+    author: str
+    fallback_updated: date
+    """The feed's updated date while it has no entries."""
+
+
+FEED_ENTRIES = 100
+"""Entries in a feed: the newest. Feed readers ask again and again, so a feed of every update
+of a large site (megabytes) would be fetched whole each time; the open data holds them all."""
+
+
+def atom(info: FeedInfo, found: list[Entry], licence: str | None) -> str:
+    """An Atom feed of the newest :data:`FEED_ENTRIES` entries (``found`` is newest first)."""
+    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "en"})
+    _text(feed, "title", info.title)
+    _text(feed, "subtitle", info.subtitle)
+    _text(feed, "id", info.self_url)
+    ET.SubElement(feed, "link", rel="self", type="application/atom+xml", href=info.self_url)
+    ET.SubElement(feed, "link", rel="alternate", type="text/html", href=info.page_url)
+    _text(feed, "updated", _instant(found[0].update.date if found else info.fallback_updated))
+    _text(ET.SubElement(feed, "author"), "name", info.author)
+    if licence:
+        _text(feed, "rights", licence)
+    _text(feed, "generator", "Plan Tracker")
+    for entry in found[:FEED_ENTRIES]:
+        feed.append(_atom_entry(entry))
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _atom_entry(entry: Entry) -> ET.Element:
+    item, update = entry.item, entry.update
+    label = STATUSES[update.status].label if update.status else None
+    element = ET.Element("entry")
+    _text(element, "title", f"{item.ref} {item.title}: {label or 'progress update'}")
+    _text(element, "id", entry.id)
+    ET.SubElement(element, "link", rel="alternate", type="text/html", href=entry.url)
+    _text(element, "published", _instant(update.date))
+    _text(element, "updated", _instant(update.date))
+    if update.status and label:
+        ET.SubElement(element, "category", term=update.status, label=label)
+    _text(element, "content", _entry_text(entry, label), type="text")
+    return element
+
+
+def _entry_text(entry: Entry, label: str | None) -> str:
+    lines = [f"{entry.plan.title}, {entry.item.kind} {entry.item.ref}: {entry.item.title}",
+             f"Reported on {entry.update.date.isoformat()}"
+             + (f": {label}" if label else "")
+             + (f" (the council's wording: {entry.update.wording})"
+                if entry.update.wording and entry.update.wording != entry.update.status else "")]
+    if entry.update.note:
+        lines += ["", entry.update.note]
+    return "\n".join(lines)
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes)
+    element.text = _NOT_XML.sub("\ufffd", text)
+    return element
+
+
+def _instant(day: date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+# --- iCalendar --------------------------------------------------------------------------------
+
+def dated_items(plan: Plan) -> list[tuple[Item, date]]:
+    """The plan's items with a deadline, and the deadline, in the plan's order."""
+    return [(item, item.due.deadline) for item in plan.walk() if item.due and item.due.deadline]
+
+
+def calendar(plan: Plan, links: Links) -> str:
+    """An iCalendar file with one all-day event on the deadline of each dated item."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH", f"X-WR-CALNAME:{_ical_text(plan.title + ': due dates')}"]
+    for item, deadline in dated_items(plan):
+        lines += _event(plan, item, deadline, links)
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _event(plan: Plan, item: Item, deadline: date, links: Links) -> list[str]:
+    stamp = max((u.date for u in item.updates), default=plan.reported or deadline)
+    description = [f"{plan.title}, {item.kind} {item.ref}",
+                   f"Due: {item.due.text if item.due else ''}",
+                   f"Status: {STATUSES[item.current_status].label}"]
+    if item.text.get("lead"):
+        description.append(f"Lead: {item.text['lead']}")
+    if not makes_deadline_claims(plan):
+        description.append(f"A proposed date: the plan is {plan.status}")
+    label = "Due" if makes_deadline_claims(plan) else "Proposed date"
+    summary, details = f"{label}: {item.ref} {item.title}", "\n".join(description)
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{plan.id}/{item.slug}@{links.host}",
+        f"DTSTAMP:{stamp:%Y%m%d}T000000Z",
+        f"DTSTART;VALUE=DATE:{deadline:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{deadline + timedelta(days=1):%Y%m%d}",
+        f"SUMMARY:{_ical_text(summary)}",
+        f"DESCRIPTION:{_ical_text(details)}",
+        f"URL:{links.item(item)}",
+        "TRANSP:TRANSPARENT",
+    ]
+    if item.current_status == "cancelled":
+        lines.append("STATUS:CANCELLED")
+    return [*lines, "END:VEVENT"]
+
+
+def _ical_text(value: str) -> str:
+    """A TEXT value: backslash, semicolon and comma escaped, line breaks as \\n."""
+    text = _NOT_ICAL.sub("\ufffd", value)
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return re.sub(r"\r\n|\r|\n", r"\\n", text)
+
+
+def _fold(line: str) -> str:
+    """A content line folded to at most 75 octets a line, never inside a character."""
+    if line.isascii():  # one octet a character: cut by position
+        return "\r\n ".join([line[:75]] + [line[i:i + 74] for i in range(75, len(line), 74)])
+    parts: list[str] = []
+    current, size, limit = "", 0, 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            parts.append(current)
+            current, size, limit = "", 0, 74  # continuation lines start with a space
+        current += char
+        size += width
+    parts.append(current)
+    return "\r\n ".join(parts)

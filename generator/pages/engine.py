@@ -1,0 +1,284 @@
+"""Render a loaded site as Markdown pages: ``{path: markdown}``, with no MkDocs involved.
+
+Each page is a Jinja2 template in ``generator/templates``. Templates autoescape: every value
+that reaches a page passes through :func:`generator.text.escape_text` unless a template marks
+it as already safe, so council data can never become markup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, NamedTuple
+
+import jinja2
+from markupsafe import Markup
+
+from generator.opendata import downloads
+from generator.content import rules
+from generator.pages import paths
+from generator.views import dashboard
+from generator.content.dates import Due
+from generator.pages.feedback import feedback_link
+from generator.content.model import Decision, Item, Plan, Site
+from generator.content.schema import DETAIL_FIELDS, ITEM_KINDS, PLAN_STATUSES, REFERENCE_TABLES, json_schema
+from generator.content.status import STATUSES
+from generator.pages.text import escape_text, indexed_text, paragraphs, plain_title, shorten
+
+METHODOLOGY = "about/methodology.md"
+REFERENCE = "reference/content-format.md"
+SCHEMA = "downloads/schema.json"
+
+
+_DETAILS_SHOWN_ELSEWHERE = ("Reference", "Kind", "Due", "Originally due")
+"""Fields the item page shows in its heading or its own Details rows (kind, due)."""
+
+
+def _take(left: int | None, text: str) -> tuple[int | None, int | None]:
+    """Words of ``text`` that may be indexed, and the words left after it."""
+    if left is None:
+        return None, None
+    return left, max(0, left - len(text.split()))
+
+
+class _DueOf(NamedTuple):
+    """What due.html.j2 reads of an item: hashable, so each wording is rendered once."""
+
+    due: Due | None
+    original_due: Due | None
+
+
+@dataclass(frozen=True)
+class Options:
+    """How pages are rendered."""
+
+    as_of: date
+    directory_urls: bool = True
+    search_words: int | None = None
+    """Index only this many words of each item's own text for search (None: all)."""
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.pages", "templates"),
+        autoescape=True,
+        finalize=lambda value: "" if value is None else escape_text(value),
+        undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # templates are package files: no stat() per template use
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["paragraphs"] = paragraphs
+    env.filters["indexed"] = indexed_text
+    env.filters["longdate"] = lambda d: f"{d.day} {d:%B %Y}" if d else ""
+    return env
+
+
+ENV = _environment()
+
+
+@contextlib.contextmanager
+def long_lived_spared() -> Iterator[None]:
+    """Leave everything that exists before rendering (the loaded model above all) out of
+    Python's cycle collections while pages are rendered: none of it can become garbage
+    meanwhile, and walking it again at every full collection cost a tenth of the render time
+    at 10,000 items. A caller's own frozen objects (gc.freeze) are left as they are."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+class Renderer:
+    """Renders every page of one site."""
+
+    def __init__(self, site: Site, options: Options) -> None:
+        self.site = site
+        self.options = options
+        self.markup: dict[tuple[Any, ...], Markup] = {}
+        """Snippets (badges, flags, due dates) rendered once per distinct input."""
+        self._refs: dict[str, dict[str, Item]] = {}
+        self._plans = {plan.id: plan for plan in site.plans}
+
+    def pages(self) -> dict[str, str]:
+        """Every generated page, by its path in the docs folder."""
+        pages = {paths.HOME: self.home()}
+        for plan in self.site.plans:
+            pages[paths.plan_page(plan)] = self.plan(plan)
+            for item in plan.walk():
+                pages[paths.item_page(item)] = self.item(plan, item)
+        for decision in self.site.decisions:
+            pages[paths.decision_page(decision)] = self.decision(decision)
+        pages[METHODOLOGY] = self.render_page(
+            "methodology.md.j2", METHODOLOGY, "How we report progress",
+            "What each status means, and how this site judges overdue and out-of-date items.",
+            rules=rules.RULES, statuses=STATUSES.values())
+        pages[REFERENCE] = self.render_page(
+            "reference.md.j2", REFERENCE, "Content format",
+            "Every field of the plan data files, what it means and what it accepts.",
+            tables=REFERENCE_TABLES, kinds=ITEM_KINDS, plan_statuses=PLAN_STATUSES)
+        pages[SCHEMA] = json.dumps(json_schema(), indent=2) + "\n"
+        pages.update(downloads.files(self))
+        pages.update(dashboard.pages(self))
+        return pages
+
+    def home(self) -> str:
+        plans = [(plan, self.totals(plan)) for plan in self.site.plans]
+        return self.render_page("home.md.j2", paths.HOME, self.site.title,
+                            self.site.description or self.site.council, plans=plans)
+
+    def plan(self, plan: Plan) -> str:
+        return self.render_page(
+            "plan.md.j2", paths.plan_page(plan), plan.title,
+            plan.summary or plan.title, plan=plan, totals=self.totals(plan),
+            stale=rules.is_stale(plan, self.options.as_of),
+            has_status=any(i.current_status != "not-reported" for i in plan.walk()),
+            decisions=[d for d in self.site.decisions if d.id in plan.decisions
+                       or plan.id in d.approves],
+            feedback=feedback_link(self.site, plan, None, self._absolute(paths.plan_page(plan)),
+                                   self._decision_route(plan)),
+        )
+
+    def item(self, plan: Plan, item: Item) -> str:
+        title = f"{item.ref} {item.title}"
+        description = f"{item.kind.capitalize()} {item.ref} of {plan.title}: {item.title}"
+        return self.render_page(
+            "item.md.j2", paths.item_page(item), title, description, plan=plan, item=item,
+            **self._indexed_words(item),
+            stale=rules.is_stale(plan, self.options.as_of),
+            related=[r for ref in item.related if (r := self.find(plan, ref))],
+            decisions=[d for d in self.site.decisions if d.id in plan.decisions],
+            feedback=feedback_link(self.site, plan, item, self._absolute(paths.item_page(item)),
+                                   self._decision_route(plan)),
+        )
+
+    def _indexed_words(self, item: Item) -> dict[str, Any]:
+        """The item's Details rows, and how many words of its description and of each row
+        go into the search index: ``search_words`` in all, the description first, then the
+        rows in page order; the lead is always indexed (None: no limit)."""
+        left = self.options.search_words
+        description = item.text.get("description") or ""
+        description_words, left = _take(left, description)
+        details = []
+        for f in DETAIL_FIELDS:
+            if f.name not in item.text or f.label in _DETAILS_SHOWN_ELSEWHERE:
+                continue
+            words, left = (None, left) if f.name == "lead" else _take(left, item.text[f.name])
+            details.append((f.label, item.text[f.name], words))
+        return {"details": details, "description_words": description_words}
+
+    def decision(self, decision: Decision) -> str:
+        plans = [p for p in self.site.plans if p.id in decision.approves]
+        return self.render_page("decision.md.j2", paths.decision_page(decision), decision.title,
+                            decision.summary or decision.title, decision=decision, plans=plans)
+
+    def find(self, plan: Plan, ref: str) -> Item | None:
+        """The plan's item with this ref (an index per plan, not a walk per lookup)."""
+        if plan.id not in self._refs:
+            self._refs[plan.id] = {i.ref: i for i in reversed(list(plan.walk()))}
+        return self._refs[plan.id].get(ref)
+
+    def snippet(self, template: str, **context: Any) -> Markup:
+        """A small template's output, rendered once for each distinct context."""
+        key = (template, *context.items())
+        if key not in self.markup:
+            self.markup[key] = Markup(ENV.get_template(template).render(**context))
+        return self.markup[key]
+
+    def totals(self, plan: Plan) -> rules.Totals:
+        return rules.totals(plan, plan.walk(), self.options.as_of)
+
+    def plan_of(self, item: Item) -> Plan:
+        return self._plans[item.plan_id]
+
+    def _decision_route(self, plan: Plan) -> Decision | None:
+        return next((d for d in self.site.decisions
+                     if (d.id in plan.decisions or plan.id in d.approves) and d.feedback), None)
+
+    def _absolute(self, page: str) -> str:
+        return paths.absolute(self.site.url, page, self.options.directory_urls)
+
+    def render_page(self, template: str, page: str, title: str, description: str,
+                    **context: Any) -> str:
+        """A page from a template, with front matter (escaped title and description)."""
+        helpers = _Helpers(self, page)
+        body = ENV.get_template(template).render(site=self.site, h=helpers, **context)
+        front = {"title": plain_title(title), "description": plain_title(shorten(description))}
+        return "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n" + body
+
+
+class _Helpers:
+    """Functions the templates call: links relative to the page, badges, flags."""
+
+    def __init__(self, renderer: Renderer, page: str) -> None:
+        self.renderer = renderer
+        self.page = page
+        self.as_of = renderer.options.as_of
+        self.statuses = STATUSES
+        self.views = dashboard.PageViews(self)
+        self._links: dict[str, Markup] = {}
+        """Links from this page, by target: list pages link to each plan hundreds of times."""
+
+    def link(self, target: Plan | Item | Decision | str) -> str:
+        if isinstance(target, Plan):
+            to = paths.plan_page(target)
+        elif isinstance(target, Item):
+            to = paths.item_page(target)
+        elif isinstance(target, Decision):
+            to = paths.decision_page(target)
+        else:
+            to = target
+        if to not in self._links:
+            self._links[to] = Markup(paths.link(self.page, to,
+                                               self.renderer.options.directory_urls))
+        return self._links[to]
+
+    def badge(self, word: str, explain: bool = False) -> Markup:
+        href = self.link(METHODOLOGY) + f"#{word}" if explain else None
+        return self.renderer.snippet("badge.html.j2", status=STATUSES[word], href=href)
+
+    def flag(self, name: str) -> Markup:
+        """One flag on its own ("overdue", "passed-unreported", "undated", "old")."""
+        return self.renderer.snippet("flags.html.j2", late=name if name in _LATE else None,
+                                     age=None if name in _LATE else name)
+
+    def rows(self, items: list[Item], depth: int = 0) -> list[tuple[Item, int]]:
+        """Items and their descendants in plan order, each with its depth for indenting."""
+        found: list[tuple[Item, int]] = []
+        for item in items:
+            found.append((item, depth))
+            found.extend(self.rows(item.children, depth + 1))
+        return found
+
+    def area_name(self, plan: Plan, area_id: str) -> str:
+        return next((a.name for a in plan.areas if a.id == area_id), area_id)
+
+    def lateness(self, item: Item) -> str | None:
+        return rules.lateness(self.renderer.plan_of(item), item, self.as_of)
+
+    def age(self, item: Item) -> str | None:
+        return rules.status_age(self.renderer.plan_of(item), item, self.as_of)
+
+    def status_date(self, item: Item) -> date | None:
+        return rules.status_date(self.renderer.plan_of(item), item)
+
+    def flags(self, item: Item, lateness: bool = True) -> Markup:
+        """The flags the rules give an item: how late it is (unless ``lateness`` is False,
+        where a column already says so) and how old its status is."""
+        return self.renderer.snippet("flags.html.j2", age=self.age(item),
+                                     late=self.lateness(item) if lateness else None)
+
+    def due(self, item: Item) -> Markup:
+        return self.renderer.snippet("due.html.j2", item=_DueOf(item.due, item.original_due))
+
+
+_LATE = ("overdue", "passed-unreported")

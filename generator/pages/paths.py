@@ -1,0 +1,73 @@
+"""Where each generated page lives, and links between them.
+
+Pages are written as Markdown files (``plans/charter/2-05.md``); with MkDocs' default
+``use_directory_urls`` each is served at a folder address (``plans/charter/2-05/``). Links in the
+generated HTML are relative, so the site works from any folder and on a file server.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import quote
+
+from generator.content.model import Decision, Item, Plan
+
+HOME = "index.md"
+_URL_SAFE = re.compile(r"[A-Za-z0-9_.~/-]*")
+"""Characters ``quote`` leaves as they are: a path of only these needs no quoting."""
+
+
+def plan_page(plan: Plan | str) -> str:
+    plan_id = plan if isinstance(plan, str) else plan.id
+    return f"plans/{plan_id}/index.md"
+
+
+def item_page(item: Item) -> str:
+    return f"plans/{item.plan_id}/{item.slug}.md"
+
+
+def decision_page(decision: Decision | str) -> str:
+    decision_id = decision if isinstance(decision, str) else decision.id
+    return f"decisions/{decision_id}.md"
+
+
+def address(page: str, directory_urls: bool = True) -> str:
+    """The address a page is served at, relative to the site root ("" for the home page)."""
+    if not page.endswith(".md"):
+        return page
+    if not directory_urls:
+        return page[:-3] + ".html"
+    if page == "index.md" or page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page[:-3] + "/"
+
+
+def link(from_page: str, to_page: str, directory_urls: bool = True) -> str:
+    """A relative link from one page to another, as it must appear in the built HTML."""
+    here = posixpath.dirname(address(from_page, directory_urls)) or "."
+    target = address(to_page, directory_urls)
+    relative = _relative(target or ".", here)
+    if target.endswith("/") or not target:
+        relative += "/"
+    return relative if _URL_SAFE.fullmatch(relative) else quote(relative)
+
+
+def _relative(target: str, start: str) -> str:
+    """``posixpath.relpath`` for two paths inside the site, without asking the file system for
+    the working folder (a site links tens of thousands of times)."""
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    here = [part for part in start.split("/") if part not in ("", ".")]
+    if ".." in to or ".." in here:
+        return posixpath.relpath(target, start)
+    common = 0
+    for mine, theirs in zip(to, here):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
+def absolute(site_url: str, page: str, directory_urls: bool = True) -> str:
+    """The full public address of a page."""
+    return site_url.rstrip("/") + "/" + quote(address(page, directory_urls))

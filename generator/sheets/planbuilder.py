@@ -1,0 +1,168 @@
+"""The plan an import builds: its items nested by parent, its own fields, and the check.
+
+The rows become items under their parents (duplicate refs, unknown parents and loops are
+problems of the row). The plan file is then checked by the loader, as ``plantrack check``
+checks it, in a folder holding a stand-in (id and title) for each of the content's decision
+records, so that a plan's ``decisions`` are checked against them; each problem is named by
+the row and column it came from, or by the cell of the plan's own fields.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from generator.content.errors import ContentError, PlanTrackerError, Problem
+from generator.sheets.layouts import Entry, ProblemSink
+from generator.content.loading import load_site, ref_slug
+from generator.content.model import Plan
+from generator.content.yamlfile import read_yaml
+
+CHECK_SITE = "title: Import check\ncouncil: Import check\nurl: https://example.org/\n"
+"""The site settings of the folder a plan is checked in before it is written."""
+CHECK_FILE = "plan.yml"
+
+Label = Callable[[str], str | None]
+"""The name, for a problem, of the cell a plan field (a checker path) came from, if any."""
+
+
+def plan_document(plan_id: str, fields: dict[str, Any], entries: list[Entry],
+                  problem: ProblemSink, summary: list[str]) -> dict[str, Any]:
+    """The plan file's data: its id, own fields, areas the rows name, and nested items."""
+    items = _tree(entries, problem)
+    plan: dict[str, Any] = {"id": plan_id, **fields}
+    listed = {area.get("id") for area in plan.get("areas", [])}
+    named = sorted({a for e in entries for a in e.fields.get("areas", [])} - listed)
+    if named:
+        plan["areas"] = [*plan.get("areas", []), *({"id": a, "name": a} for a in named)]
+        summary.append("areas named by the rows, listed with their ids as names (edit the "
+                       "names in the plan file): " + ", ".join(named))
+    plan["items"] = items
+    return plan
+
+
+def _tree(entries: list[Entry], problem: ProblemSink) -> list[dict[str, Any]]:
+    """The entries as nested items; duplicate refs and unknown parents reported."""
+    usable = _unique(entries, problem)
+    first = {entry.fields["ref"]: entry for entry in usable}
+    children: dict[str | None, list[Entry]] = {}
+    for entry in usable:
+        parent = entry.parent
+        if parent is not None and parent not in first:
+            problem(entry.row, entry.heading("parent"), "unknown-parent",
+                    f'expected the ref of another row, found "{parent}"')
+            parent = None  # checked at the top, so that its own problems are found too
+        children.setdefault(parent, []).append(entry)
+    placed: set[int] = set()
+    items = _nest(None, children, placed, "items")
+    for entry in usable:
+        if entry.row not in placed:
+            problem(entry.row, entry.heading("parent"), "parent-loop",
+                    f'expected a parent that is not beneath this row, found "{entry.parent}"')
+    return items
+
+
+def _unique(entries: list[Entry], problem: ProblemSink) -> list[Entry]:
+    """The entries whose refs are usable: not repeated, with letters or digits, distinct as
+    page names; the others reported."""
+    first: dict[str, Entry] = {}
+    slugs: dict[str, Entry] = {}
+    usable: list[Entry] = []
+    for entry in entries:
+        ref = entry.fields["ref"]
+        heading = entry.heading("ref")
+        if ref in first:
+            problem(entry.row, heading, "duplicate-ref", f'expected a ref unique in the '
+                    f'plan, found "{ref}" again (first at {entry.unit} {first[ref].row})')
+        elif not ref_slug(ref):
+            problem(entry.row, heading, "bad-ref",
+                    f'expected a ref with letters or digits, found "{ref}"')
+        elif ref_slug(ref) in slugs:
+            other = slugs[ref_slug(ref)]
+            problem(entry.row, heading, "ref-collision", f'expected refs that differ as page '
+                    f'names, found "{ref}" and "{other.fields["ref"]}" ({entry.unit} '
+                    f'{other.row})')
+        else:
+            first[ref] = slugs[ref_slug(ref)] = entry
+            usable.append(entry)
+    return usable
+
+
+def _nest(parent: str | None, children: dict[str | None, list[Entry]], placed: set[int],
+          at: str) -> list[dict[str, Any]]:
+    items = []
+    for i, entry in enumerate(children.get(parent, [])):
+        placed.add(entry.row)
+        entry.path = f"{at}[{i}]"
+        item = dict(entry.fields)
+        below = _nest(entry.fields["ref"], children, placed, f"{entry.path}.items")
+        if below:
+            item["items"] = below
+        items.append(item)
+    return items
+
+
+def check_plan(text: str, entries: list[Entry], problem: ProblemSink, label: Label,
+               content: Path | None) -> Plan | None:
+    """The plan the text loads to, checked as ``plantrack check`` will; each problem named by
+    its row and column, or by ``label`` for the plan's own fields."""
+    plan, found = load_plan_text(text, content)
+    by_path = {e.path: e for e in entries if e.path}
+    for each in found:
+        path = each.field
+        while path and path not in by_path:
+            path = path[: max(path.rfind("."), path.rfind("["), 0)]
+        if path:
+            entry = by_path[path]
+            name = each.field[len(path) + 1:]
+            problem(entry.row, entry.heading(re.split(r"[.\[]", name)[0]), each.code,
+                    each.message)
+            continue
+        where = label(each.field) or {"id": "--plan", "title": "--title"}.get(each.field,
+                                                                             each.field)
+        problem(0, where, each.code, each.message)
+    return plan
+
+
+def load_plan_text(text: str, content: Path | None) -> tuple[Plan | None, list[Problem]]:
+    """The plan a plan file's text loads to (None if it does not), and the problems of that
+    file, loaded beside the decision records of ``content``."""
+    with tempfile.TemporaryDirectory() as folder:
+        check = Path(folder)
+        (check / "plans").mkdir()
+        (check / "site.yml").write_text(CHECK_SITE, encoding="utf-8")
+        _stand_ins(content, check / "decisions")
+        file = check / "plans" / CHECK_FILE
+        file.write_text(text, encoding="utf-8")
+        try:
+            site = load_site(check)
+        except ContentError as error:
+            return None, [p for p in error.problems if p.file == str(file)]
+    return site.plans[0], []
+
+
+def _stand_ins(content: Path | None, folder: Path) -> None:
+    """A decision file (its id and a title) for each decision record of the content."""
+    records = sorted((content / "decisions").glob("*.y*ml")) if content else []
+    folder.mkdir()
+    for number, record in enumerate(records):
+        data = read_yaml(record, str(record))[0].data
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            (folder / f"{number}.yml").write_text(
+                f"id: {json.dumps(data['id'])}\ntitle: stand-in\n", encoding="utf-8")
+
+
+def load_plan_file(path: Path, content: Path | None) -> Plan | None:
+    """The plan a plan file holds, or None when it cannot be read or does not pass the check."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        return load_plan_text(text, content)[0]
+    except PlanTrackerError:
+        return None

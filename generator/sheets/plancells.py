@@ -1,0 +1,190 @@
+"""A plan's own fields (everything but its id and items) as named cells, and back again.
+
+The Excel export's "Plans" sheet holds them, one row per field with the columns ``plan`` (the
+plan's id: an export of several plans lists the fields of each), ``field`` and ``value``
+(neutralised against formulas as the Items sheet is); ``plantrack import`` reads that sheet
+(and the JSON export's ``plans`` through :func:`json_cells`), and the dry run names changed
+plan fields the same way. The names:
+
+* a text field by its own name: ``title``, ``organisation``, ``kind``, ``status``, ``summary``,
+  ``period``, ``reported`` (YYYY-MM-DD). These are always listed, empty or not;
+* a part of a record by ``record.part``: ``source.title``, ``feedback.email``;
+* the N-th element of a list, counting from 1, by ``list.N``: ``editorial_notes.2``,
+  ``decisions.1``; a part of a listed record by ``list.N.part``: ``areas.1.id``.
+
+Every row names its own field, so sorting the sheet or deleting a row loses nothing else;
+lists are put back in the order of their numbers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from generator.content.model import Plan
+from generator.content.schema import NESTED, PLAN, Field
+
+PLANS_SHEET = "Plans"
+PLANS_COLUMNS = ("plan", "field", "value")
+"""The columns of the Excel export's second sheet: one row per field of each plan."""
+OWN = tuple(f for f in PLAN if f.name not in ("id", "items"))
+"""The plan's own fields, in the order of the content format."""
+RECORDS = tuple(f.name for f in OWN if f.type in ("source", "feedback"))
+"""Fields holding one record (a mapping)."""
+RECORD_LISTS = tuple(f.name for f in OWN if f.type in NESTED and f.name not in RECORDS)
+"""Fields holding a list of records."""
+LISTS = tuple(f.name for f in OWN if f.type.endswith("-list"))
+"""Fields holding a list of text."""
+TEXTS = tuple(f.name for f in OWN if f.name not in (*RECORDS, *RECORD_LISTS, *LISTS))
+"""Fields holding one text (a date is written as text)."""
+NAME = re.compile(r"([a-z_]+)(?:\.(\d+))?(?:\.([a-z_]+))?")
+
+FieldProblem = Callable[[int, str, str], None]
+"""``problem(index of the cell, code, message)`` for a named cell that cannot be used."""
+
+
+def plan_fields(plan: Plan) -> dict[str, Any]:
+    """The plan's own fields as a plan file gives them; absent and empty values left out."""
+    fields: dict[str, Any] = {}
+    for spec in OWN:
+        value = _plain(getattr(plan, spec.name, None))
+        if value not in (None, "", [], {}):
+            fields[spec.name] = value
+    return fields
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: v for k, v in vars(value).items() if v not in (None, "")}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def named_cells(fields: dict[str, Any]) -> dict[str, str]:
+    """The fields as named cells (every text field, then what the plan has), in order."""
+    cells = {name: str(fields.get(name) or "") for name in TEXTS}
+    for spec in OWN:
+        value = fields.get(spec.name)
+        if spec.name in RECORDS and value:
+            cells.update({f"{spec.name}.{k}": str(v) for k, v in value.items()})
+        elif spec.name in LISTS and value:
+            cells.update({f"{spec.name}.{i}": str(v) for i, v in enumerate(value, start=1)})
+        elif spec.name in RECORD_LISTS and value:
+            for i, record in enumerate(value, start=1):
+                cells.update({f"{spec.name}.{i}.{k}": str(v) for k, v in record.items()})
+    return {name: cells[name] for name in sorted(cells, key=_position)}
+
+
+def _position(name: str) -> tuple[int, int, int]:
+    """Where a named cell goes: by field, then element number, then part."""
+    match = NAME.fullmatch(name)
+    if not match:
+        return (len(OWN), 0, 0)
+    names = [f.name for f in OWN]
+    top, number, part = match.groups()
+    parts = [f.name for f in NESTED.get(_spec(top).type, ())] if top in names else []
+    return (names.index(top) if top in names else len(OWN), int(number or 0),
+            parts.index(part) if part in parts else len(parts))
+
+
+def _spec(name: str) -> Field:
+    return next(f for f in OWN if f.name == name)
+
+
+def cell_name(path: str) -> str:
+    """The named cell of a field path as ``plantrack check`` gives it: ``areas[0].id`` is
+    ``areas.1.id``."""
+    return re.sub(r"\[(\d+)\]", lambda m: f".{int(m[1]) + 1}", path)
+
+
+def fields_from_cells(cells: list[tuple[str, str]], problem: FieldProblem) -> dict[str, Any]:
+    """Plan fields from named cells (name, text); empty cells are left out, unknown or repeated
+    names reported."""
+    seen: set[str] = set()
+    fields: dict[str, Any] = {}
+    numbered: dict[str, dict[int, Any]] = {}
+    for index, (name, text) in enumerate(cells):
+        name = name.strip()
+        if name in seen:
+            problem(index, "duplicate-plan-field", f'expected each plan field once, found '
+                                                   f'"{name}" again')
+            continue
+        seen.add(name)
+        if not _fits_name(name):
+            problem(index, "unknown-plan-field", f'unknown plan field "{name}"{_hint(name)}')
+        elif text.strip():
+            _put(fields, numbered, name, text)
+    for top, elements in numbered.items():
+        fields[top] = [elements[n] for n in sorted(elements)]
+    return {name: fields[name] for name in sorted(fields, key=_position)}
+
+
+def _fits_name(name: str) -> bool:
+    """Whether a named cell names a plan field."""
+    match = NAME.fullmatch(name)
+    return match is not None and _fits(*match.groups())
+
+
+def _fits(top: str, number: str | None, part: str | None) -> bool:
+    """Whether the parts of a name fit the field it starts with."""
+    if top in TEXTS:
+        return number is None and part is None
+    if top in LISTS:
+        return number is not None and int(number) > 0 and part is None
+    parts = [f.name for f in NESTED[_spec(top).type]] if top in (*RECORDS, *RECORD_LISTS) else []
+    if top in RECORDS:
+        return number is None and part in parts
+    return top in RECORD_LISTS and number is not None and int(number) > 0 and part in parts
+
+
+def _hint(name: str) -> str:
+    known = [*TEXTS, *(f"{r}.{f.name}" for r in RECORDS for f in NESTED[_spec(r).type]),
+             *(f"{n}.1" for n in LISTS),
+             *(f"{n}.1.{f.name}" for n in RECORD_LISTS for f in NESTED[_spec(n).type])]
+    close = difflib.get_close_matches(name, known, n=1)
+    return (f'; did you mean "{close[0]}"?' if close else
+            "; expected a name such as title, source.title, editorial_notes.1 or areas.1.id")
+
+
+def _put(fields: dict[str, Any], numbered: dict[str, dict[int, Any]], name: str,
+         text: str) -> None:
+    top, number, part = NAME.fullmatch(name).groups()  # type: ignore[union-attr]
+    if top in TEXTS:
+        fields[top] = text
+    elif top in RECORDS:
+        fields.setdefault(top, {})[part] = text
+    elif top in LISTS:
+        numbered.setdefault(top, {})[int(number)] = text
+    else:
+        numbered.setdefault(top, {}).setdefault(int(number), {})[part] = text
+
+
+def json_cells(metadata: dict[str, Any]) -> list[tuple[str, str]]:
+    """The named cells of a plan of the JSON export's ``plans`` list (nulls are absent
+    values; ``id`` and ``url`` are not fields of the plan file)."""
+    cells: list[tuple[str, str]] = []
+    for name, value in metadata.items():
+        if name in ("id", "url") or value is None:
+            continue
+        if isinstance(value, dict):
+            cells.extend((f"{name}.{k}", _text(v)) for k, v in value.items())
+        elif isinstance(value, list):
+            for i, element in enumerate(value, start=1):
+                if isinstance(element, dict):
+                    cells.extend((f"{name}.{i}.{k}", _text(v)) for k, v in element.items())
+                else:
+                    cells.append((f"{name}.{i}", _text(element)))
+        else:
+            cells.append((name, _text(value)))
+    return cells
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)

@@ -1,0 +1,288 @@
+"""Views that answer residents' questions: dashboards, browse pages, embeddable badges.
+
+:func:`pages` returns extra pages and files by path; :data:`NAV` lists the pages to show in
+the navigation as (title, path). Templates reach the views through ``h.views`` (a
+:class:`PageViews` for the page being rendered).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from generator.views import badges
+from generator.views import browse
+from generator.views import charts
+from generator.views import figures
+from generator.content import rules
+from generator.views import report
+from generator.views import rollup
+from generator.pages import paths
+from generator.views.browse import Entry
+from generator.content.model import Item, Plan, Update
+from generator.content.status import NOT_REPORTED, ORDER, STATUSES
+
+if TYPE_CHECKING:
+    from generator.pages.engine import Renderer
+
+NAV: list[tuple[str, str]] = [  # not an index.md first: it would become the section's page
+    ("By due date", browse.DUE),
+    ("Progress reports", browse.REPORTS),
+    ("By status", browse.STATUS),
+    ("By lead", browse.LEADS),
+    ("By area", browse.AREAS),
+    ("By tag", browse.TAGS),
+    ("Indicators", browse.INDICATORS),
+]
+RECENT_UPDATES = 10
+DUE_SOON_SHOWN = 20
+DUE_WINDOWS = ((30, "In the next 30 days"), (90, "In the next 90 days"),
+               (365, "In the next 12 months"))
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """The figures on the home page: every plan together, then each plan."""
+
+    rows: list[tuple[Plan | None, rules.Totals]]
+    columns: list[str]
+    due_soon: list[Entry]
+    until: date
+    recent: list[tuple[Entry, Update]]
+    proposals: list[Plan]
+    """Draft and superseded plans: no deadline claims are made about them."""
+
+    @property
+    def everything(self) -> rules.Totals:
+        return self.rows[0][1]
+
+
+@dataclass(frozen=True)
+class Embed:
+    """How another website shows an item's badge."""
+
+    src: str
+    code: str
+
+
+class PageViews:
+    """What templates call through ``h.views``: links to views, charts, roll-ups, badges."""
+
+    def __init__(self, helpers: Any) -> None:
+        self.h = helpers
+        self.renderer: Renderer = helpers.renderer
+        self.as_of: date = helpers.as_of
+
+    # --- links ---
+    def link(self, page: str) -> Markup:
+        """A relative link from the page being rendered (already URL-quoted)."""
+        return Markup(self.h.link(page))
+
+    def report_href(self, plan: Plan) -> Markup:
+        return self.link(browse.report_page(plan))
+
+    def lead_links(self, item: Item) -> list[tuple[str, Markup]]:
+        return [(name, self.link(browse.lead_page(name))) for name in browse.lead_names(item)]
+
+    def tag_href(self, tag: str) -> Markup:
+        return self.link(browse.tag_page(tag))
+
+    def area_href(self, plan: Plan, area_id: str) -> Markup:
+        return self.link(browse.area_page(plan, area_id))
+
+    def count(self, number: int, one: str, many: str | None = None) -> str:
+        """ "1 item", "3 items"; ``many`` for other plurals ("items are")."""
+        return f"{number} {one if number == 1 else many or one + 's'}"
+
+    def entries(self, plan: Plan, items: list[Item]) -> list[Entry]:
+        return [Entry(plan, item) for item in items]
+
+    # --- figures ---
+    def stale(self, plan: Plan) -> bool:
+        return rules.is_stale(plan, self.as_of)
+
+    def claims_deadlines(self, plan: Plan) -> bool:
+        return rules.makes_deadline_claims(plan)
+
+    def rollup(self, item: Item) -> rollup.Rollup | None:
+        return rollup.rollup(item)
+
+    def share(self, count: int, total: int) -> str:
+        return rules.share(count, total)
+
+    def present(self, by_status: dict[str, int]) -> list[str]:
+        """The statuses with at least one item, in publishing order."""
+        return [word for word in ORDER if by_status.get(word)]
+
+    def status_bar(self, by_status: dict[str, int], about: str, key: str) -> Markup:
+        return charts.status_bar(by_status, about, key)
+
+    def swatch(self, word: str, key: str) -> Markup:
+        return charts.swatch(word, key)
+
+    def indicator(self, item: Item) -> tuple[figures.Indicator, Markup | None] | None:
+        found = figures.indicator(item)
+        if found is None:
+            return None
+        return found, charts.indicator_chart(found, f"Figures for {item.ref} {item.title}")
+
+    def roles(self, found: figures.Indicator) -> list[str]:
+        """The kinds of bar an indicator chart draws, in drawing order."""
+        drawn = {point.role for point in found.charted}
+        return [role for role in ("baseline", "target", "actual") if role in drawn]
+
+    def roles_phrase(self, found: figures.Indicator) -> str:
+        """ "baseline, targets and actual figures", naming what the chart draws."""
+        words = {"baseline": "baseline", "target": "targets", "actual": "actual figures"}
+        names = [words[role] for role in self.roles(found)]
+        return (", ".join(names[:-1]) + " and " + names[-1]) if len(names) > 1 else names[0]
+
+    def role_swatch(self, role: str) -> Markup:
+        return charts.role_swatch(role)
+
+    def dashboard(self) -> Dashboard:
+        return dashboard(self.renderer)
+
+    # --- embeddable badge ---
+    def embed(self, item: Item) -> Embed:
+        site_url = self.renderer.site.url.rstrip("/") + "/"
+        page = paths.absolute(self.renderer.site.url, paths.item_page(item),
+                             self.renderer.options.directory_urls)
+        alt = f"Current progress status of {item.ref}, from {self.renderer.site.title}"
+        code = (f'<a href="{html.escape(page)}"><img src="{html.escape(site_url)}'
+                f'{badges.badge_path(item)}" alt="{html.escape(" ".join(alt.split()))}"></a>')
+        return Embed(self.link(badges.badge_path(item)), code)
+
+    # --- filters on a plan's table ---
+    def filter_options(self, rows: list[tuple[Item, int]]) -> dict[str, list[tuple[str, str]]]:
+        items = [item for item, _ in rows if item.kind not in rules.CONTAINER_KINDS]
+        found = {item.current_status for item in items}
+        leads: dict[str, str] = {}
+        for item in items:
+            for name in browse.lead_names(item):
+                leads.setdefault(browse.slug(name), name)
+        plans = {self.renderer.plan_of(item).id: self.renderer.plan_of(item) for item in items}
+        late = [("overdue", "Overdue"), ("passed-unreported", "Due date passed, no progress "
+                                         "reported")]
+        claims = any(rules.makes_deadline_claims(plan) for plan in plans.values())
+        return {
+            "status": [(w, STATUSES[w].label) for w in ORDER if w in found],
+            "lead": sorted(leads.items(), key=lambda pair: pair[1].casefold()),
+            "due": [*(late if claims else []), *((str(d), label) for d, label in DUE_WINDOWS),
+                    ("none", "No deadline")],
+        }
+
+    def row_data(self, item: Item) -> Markup:
+        """Data attributes a filterable row carries (read by plantrack-filters.js)."""
+        if item.kind in rules.CONTAINER_KINDS:
+            return Markup(' data-section="yes"')
+        leads = " ".join(dict.fromkeys(browse.slug(n) for n in browse.lead_names(item)))
+        deadline = item.due.deadline if item.due else None
+        days = "" if deadline is None else str((deadline - self.as_of).days)
+        late = rules.lateness(self.renderer.plan_of(item), item, self.as_of) or ""
+        return Markup(f' data-status="{item.current_status}" data-leads="{leads}" '
+                      f'data-due-days="{days}" data-late="{late}"')
+
+
+def dashboard(renderer: Renderer) -> Dashboard:
+    """Totals for every plan together and for each plan, what falls due soon, recent updates."""
+    as_of = renderer.options.as_of
+    site = renderer.site
+    each: list[tuple[Plan | None, rules.Totals]] = [(p, renderer.totals(p)) for p in site.plans]
+    everything = rules.combined(totals for _, totals in each)
+    rows: list[tuple[Plan | None, rules.Totals]] = [(None, everything), *each]
+    until = as_of + timedelta(days=report.WINDOW_DAYS)
+    found = browse.entries(site)
+    soon = [e for e in found if e.item.due and e.item.due.deadline
+            and as_of <= e.item.due.deadline <= until and e.item.current_status not in rules.DONE
+            and rules.makes_deadline_claims(e.plan)]
+    soon.sort(key=browse.deadline)
+    recent = sorted(((e, u) for e in found for u in e.item.updates),
+                    key=lambda pair: pair[1].date, reverse=True)
+    return Dashboard(
+        rows=rows,
+        columns=[w for w in ORDER if everything.by_status[w] or w == NOT_REPORTED],
+        due_soon=soon,
+        until=until,
+        recent=recent[:RECENT_UPDATES],
+        proposals=[plan for plan in site.plans if not rules.makes_deadline_claims(plan)],
+    )
+
+
+def pages(renderer: Renderer) -> dict[str, str]:
+    """Every view page of the site, and every item's badge, by path."""
+    from generator.pages.engine import ENV  # the templates' environment (render imports this module)
+
+    found: dict[str, str] = {}
+    module = ENV.get_template("icons.html.j2").module
+    icons = {word: Markup(module.icon(word)) for word in ORDER}  # type: ignore[attr-defined]
+    for plan in renderer.site.plans:
+        for item in rules.counted(plan.walk()):
+            found[badges.badge_path(item)] = badges.badge_svg(item, icons[item.current_status])
+    found.update(_reports(renderer))
+    found.update(_browse(renderer))
+    return found
+
+
+def _reports(renderer: Renderer) -> dict[str, str]:
+    site, as_of = renderer.site, renderer.options.as_of
+    found = {browse.REPORTS: renderer.render_page(
+        "reports.md.j2", browse.REPORTS, "Progress reports",
+        "A printable progress report for each plan: by section, overdue, due soon, and what "
+        "changed since the last report.", plans=site.plans)}
+    for plan in site.plans:
+        page = browse.report_page(plan)
+        found[page] = renderer.render_page(
+            "report.md.j2", page, f"Progress report: {plan.title}",
+            f"Progress on {plan.title} as of {as_of:%d %B %Y}: by section, overdue items, what is "
+            f"due soon and what changed since the last report.",
+            plan=plan, report=report.report(plan, as_of), stale=rules.is_stale(plan, as_of))
+    return found
+
+
+def _browse(renderer: Renderer) -> dict[str, str]:
+    site, as_of = renderer.site, renderer.options.as_of
+    render = renderer.render_page
+    areas = browse.by_area(site)
+    found = {
+        browse.DUE: render("timeline.md.j2", browse.DUE, "Items by due date",
+                           "Every item by due date: overdue items first, then what falls due, "
+                           "month by month.", timeline=browse.timeline(site, as_of)),
+        browse.INDICATORS: render("indicators.md.j2", browse.INDICATORS, "Indicators",
+                                  "Every indicator with its baseline, targets and actual "
+                                  "figures.", entries=browse.indicators(site)),
+        browse.AREAS: render("areas.md.j2", browse.AREAS, "Items by area",
+                             "The places the plans name, each with the items that concern it.",
+                             areas=areas),
+    }
+    for kind, index, groups in (("lead", browse.LEADS, browse.by_lead(site)),
+                                ("tag", browse.TAGS, browse.by_tag(site)),
+                                ("status", browse.STATUS, browse.by_status(site))):
+        found[index] = render("groups.md.j2", index, _GROUPS[kind][0], _GROUPS[kind][1],
+                              kind=kind, groups=groups)
+        for group in groups:
+            found[group.path] = render(
+                "group.md.j2", group.path, _GROUPS[kind][2].format(name=group.name),
+                _GROUPS[kind][3].format(name=group.name), kind=kind, name=group.name,
+                index=index, index_title=_GROUPS[kind][0], entries=group.entries, area=None)
+    for area in areas:
+        found[area.path] = render(
+            "group.md.j2", area.path, f"Items in {area.area.name}",
+            f"Items of {area.plan.title} that concern {area.area.name}.", kind="area",
+            name=area.area.name, index=browse.AREAS, index_title="Items by area",
+            entries=area.entries, area=area)
+    return found
+
+
+_GROUPS = {  # index title, index description, group title, group description
+    "lead": ("Items by lead", "Every lead officer or team the plans name, with their items.",
+             "Items led by {name}", "Every item the plans give to {name} to lead."),
+    "tag": ("Items by tag", "The labels and codes the plans give their items.",
+            "Items tagged {name}", "Every item the plans label {name}."),
+    "status": ("Items by status", "How many items have each status, and which they are.",
+               "Items with the status {name}", "Every item whose status is {name}."),
+}
