@@ -1,6 +1,7 @@
 # Plan Tracker: the two commands of the README, and what they need.
 # `make site` installs Plan Tracker in .venv and builds the bundled site into site/.
-# `make test` installs the test tools (and Debian's chromium when it is missing) and runs every test.
+# `make test` installs the test tools (and Debian's chromium when it is missing), checks the types
+# (mypy, strict) and runs every test.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -16,6 +17,7 @@ serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 test: $(VENV)/.installed-test chromium
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 $(VENV)/.installed: pyproject.toml
@@ -24,8 +26,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+# The test tools, and the other site builders the portable-output tests build with (Zensical,
+# ProperDocs: the `engines` extra; both install beside MkDocs without clashing).
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,engines]'
 	touch $@
 
 # Browser tests drive Debian's chromium; Playwright never downloads a browser.

@@ -176,7 +176,7 @@ def differing_files(one: Path, other: Path) -> list[str]:
 def write_baseline_docs(content: Path, docs: Path) -> Measured:
     """The generated Markdown (``plantrack pages``) and the hand-written pages, in one folder."""
     run = measured([sys.executable, "-m", "generator.cli", "pages", "--content", str(content),
-                    "--out", str(docs), *search_words_option()]).check("plantrack pages")
+                    "--out", str(docs), "--markdown-only", *search_words_option()]).check("plantrack pages")
     pages_dir = ROOT / project_config().get("docs_dir", "docs")
     shutil.copytree(pages_dir, docs, dirs_exist_ok=True)
     return run

@@ -20,8 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import load_site
-from generator import render_site  # noqa: E402
+from generator import (
+    load_site,
+    render_site,  # noqa: E402
+)
 
 
 def time_core(content: Path, search_words: int | None = None) -> dict[str, float | int]:

@@ -25,7 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import (  # noqa: E402
-    PAGES, built_and_served, launch_chromium, require_chromium,
+    PAGES,
+    built_and_served,
+    launch_chromium,
+    require_chromium,
 )
 
 MEASURED = {"home": PAGES["home"], "commitment": PAGES["commitment"]}

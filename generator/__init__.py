@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.content.errors import ContentError, PlanTrackerError, Problem
 from generator.content.loading import load_site
 from generator.content.model import Site
-from generator.pages.engine import Options, Renderer, long_lived_spared
+from generator.site import render_site
 
 __all__ = [
     "ContentError",
@@ -23,18 +23,6 @@ __all__ = [
     "load_site",
     "render_site",
 ]
-
-
-def render_site(site: Site, as_of: date | None = None, directory_urls: bool = True,
-                search_words: int | None = None) -> dict[str, str]:
-    """Every generated page of a loaded site, by path: Markdown pages and download files.
-
-    ``search_words``: index only that many words of each item's own text for search.
-    """
-    options = Options(as_of=as_of or site.as_of or date.today(), directory_urls=directory_urls,
-                      search_words=search_words)
-    with long_lived_spared():
-        return Renderer(site, options).pages()
 
 
 def build_pages(content: Path | str, as_of: date | None = None) -> dict[str, str]:

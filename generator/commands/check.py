@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from generator.commands.common import content_option, count
 from generator.content.loading import load_site
 from generator.content.rules import counted
-from generator.commands.common import content_option, count
 
 
 def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -8,12 +8,12 @@ import os
 import sys
 from pathlib import Path
 
+from generator.commands.common import content_option, count
 from generator.content.errors import PlanTrackerError
-from generator.opendata.exporting import FORMATS, csv_text, json_text, xlsx_bytes
-from generator.files.atomic import write_atomic
 from generator.content.loading import load_site
 from generator.content.model import Plan, Site
-from generator.commands.common import content_option, count
+from generator.files.atomic import write_atomic
+from generator.opendata.exporting import FORMATS, csv_text, json_text, xlsx_bytes
 
 
 def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -5,17 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from generator.commands.common import content_option, count
+from generator.content.checking import SLUG
 from generator.content.errors import PlanTrackerError
+from generator.content.yamlfile import read_yaml
 from generator.files.atomic import write_atomic
+from generator.opendata.plancells import PLANS_SHEET
 from generator.sheets.changes import changes
+from generator.sheets.importing import Existing, Imported, Request, import_json, import_sheet
 from generator.sheets.jsonexport import read_json_export
 from generator.sheets.layouts import LAYOUTS
-from generator.sheets.importing import Existing, Imported, Request, import_json, import_sheet
-from generator.sheets.plancells import PLANS_SHEET
-from generator.content.checking import SLUG
 from generator.sheets.reading import read_sheet
-from generator.content.yamlfile import read_yaml
-from generator.commands.common import content_option, count
 
 DESCRIPTION = """\
 Turn a spreadsheet, or the JSON of `plantrack export`, into one plan file. Every row becomes

@@ -6,11 +6,11 @@ import argparse
 import re
 from datetime import date
 
+from generator.commands.common import content_option, count
 from generator.content.dates import Due, ImpossibleDate, UnknownMonth, parse_due, parse_iso_date
 from generator.content.model import Item
 from generator.content.status import STATUSES, normalise_status, unknown_status_message
 from generator.files.planedit import Change, Edit, update_item
-from generator.commands.common import content_option, count
 
 
 def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

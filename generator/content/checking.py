@@ -17,7 +17,11 @@ from typing import Any
 from generator.content.dates import Due, ImpossibleDate, UnknownMonth, parse_due, parse_iso_date
 from generator.content.errors import Problem
 from generator.content.schema import DIRECTIONS, ITEM, ITEM_KINDS, NESTED, PLAN_STATUSES, Field
-from generator.content.status import normalise_status, normalise_status_before, unknown_status_message
+from generator.content.status import (
+    normalise_status,
+    normalise_status_before,
+    unknown_status_message,
+)
 from generator.content.yamlfile import Document
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -15,10 +15,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.content.errors import ContentError, PlanTrackerError, Problem
-from generator.content.model import Area, Decision, Feedback, Item, Plan, Section, Site, Source, Target, Update
 from generator.content.checking import Reader
-from generator.pages.text import ascii_slug
+from generator.content.errors import ContentError, PlanTrackerError, Problem
+from generator.content.ids import RESERVED_PLAN_IDS, ref_slug
+from generator.content.model import (
+    Area,
+    Decision,
+    Feedback,
+    Item,
+    Plan,
+    Section,
+    Site,
+    Source,
+    Target,
+    Update,
+)
 from generator.content.schema import DECISION, ITEM, PLAN, SITE, Field
 from generator.content.yamlfile import Document, read_yaml
 
@@ -26,15 +37,6 @@ TEXT_FIELDS = tuple(
     f.name for f in ITEM
     if f.type in ("text", "direction") and f.name not in ("title", "source_ref")
 )
-RESERVED_SLUGS = frozenset({"index", "assets", "search", "downloads"})
-
-
-def ref_slug(ref: str) -> str:
-    """The file name an item's ref becomes: lowercase ASCII letters, digits and hyphens."""
-    slug = ascii_slug(ref)
-    return f"item-{slug}" if slug in RESERVED_SLUGS else slug
-
-
 def _files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -245,6 +247,12 @@ def _load_decision(file: Path, problems: list[Problem]) -> Decision | None:
 def _check_links(site: Site, problems: list[Problem]) -> None:
     plans = {plan.id: plan for plan in site.plans}
     decisions = {d.id: d for d in site.decisions}
+    for plan in site.plans:
+        if plan.id in RESERVED_PLAN_IDS:
+            problems.append(Problem(
+                plan.file, plan.lines.get("id", 1), "id", "reserved-id",
+                f'expected a plan id other than {", ".join(sorted(RESERVED_PLAN_IDS))} (the '
+                f'names of the whole site\'s data files), found "{plan.id}"'))
     for kind, things in (("plan", site.plans), ("decision", site.decisions)):
         seen: dict[str, str] = {}
         for thing in things:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from generator.content.dates import Due
-from generator.content.status import NOT_REPORTED
+from generator.content.schema import ItemKind, PlanStatus
+from generator.content.status import NOT_REPORTED, StatusWord
 
 
 @dataclass
@@ -15,10 +16,10 @@ class Update:
     """A dated progress report on one item."""
 
     date: date
-    status: str | None
+    status: StatusWord | None
     wording: str | None
     note: str
-    before: str | None = None
+    before: StatusWord | None = None
     """The status this update replaced ("not-reported" for none), when the update says so."""
     before_wording: str | None = None
     """That status in the council's wording, as the update's ``from`` gives it."""
@@ -73,14 +74,14 @@ class Item:
     plan_id: str
     ref: str
     slug: str
-    kind: str
+    kind: ItemKind
     title: str
     line: int
     path: str = ""
     text: dict[str, str] = field(default_factory=dict)
     due: Due | None = None
     original_due: Due | None = None
-    status: str | None = None
+    status: StatusWord | None = None
     wording: str | None = None
     progress: int | None = None
     updates: list[Update] = field(default_factory=list)
@@ -93,7 +94,7 @@ class Item:
     parent: Item | None = field(default=None, repr=False)
 
     @property
-    def current_status(self) -> str:
+    def current_status(self) -> StatusWord:
         """The published status; "not-reported" when the council gives none."""
         if self.status:
             return self.status
@@ -127,7 +128,7 @@ class Plan:
     file: str
     organisation: str | None = None
     kind: str | None = None
-    status: str | None = None
+    status: PlanStatus | None = None
     summary: str | None = None
     period: str | None = None
     reported: date | None = None

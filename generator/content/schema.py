@@ -7,21 +7,22 @@ published with the site, and the reference page of the format, so the three neve
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, get_args
 
 from generator.content.status import REPORTED_WORDS
 
-ITEM_KINDS = (
-    "section",
-    "recommendation",
-    "aim",
-    "objective",
-    "action",
-    "commitment",
-    "indicator",
-    "step",
-)
-PLAN_STATUSES = ("draft", "adopted", "superseded")
+ItemKind = Literal["section", "recommendation", "aim", "objective", "action", "commitment",
+                   "indicator", "step"]
+PlanStatus = Literal["draft", "adopted", "superseded"]
+FieldType = Literal[
+    "text", "ref", "due", "date", "slug", "url", "url-template", "email", "status",
+    "status-before", "plan-status", "kind", "direction", "progress", "text-list", "id-list",
+    "ref-list", "feedback", "source", "areas", "updates", "targets", "sections", "items",
+]
+"""What a field holds: each type has one converter in :mod:`generator.content.checking`."""
+
+ITEM_KINDS: tuple[ItemKind, ...] = get_args(ItemKind)
+PLAN_STATUSES: tuple[PlanStatus, ...] = get_args(PlanStatus)
 DIRECTIONS = ("higher", "lower")
 
 
@@ -30,13 +31,13 @@ class Field:
     """One field of a content file."""
 
     name: str
-    type: str
+    type: FieldType
     doc: str
     required: bool = False
     label: str = ""
 
 
-def _f(name: str, type_: str, doc: str, required: bool = False, label: str = "") -> Field:
+def _f(name: str, type_: FieldType, doc: str, required: bool = False, label: str = "") -> Field:
     return Field(name, type_, doc, required, label)
 
 

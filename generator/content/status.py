@@ -10,20 +10,25 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Literal
 
-NOT_REPORTED = "not-reported"
+StatusWord = Literal["not-started", "on-track", "at-risk", "off-track", "complete", "cancelled",
+                     "not-reported"]
+"""The published statuses: the six a council reports, and "not-reported" for none."""
+
+NOT_REPORTED: StatusWord = "not-reported"
 
 
 @dataclass(frozen=True)
 class Status:
     """One published status: its word, its label on badges, and what it means to a resident."""
 
-    word: str
+    word: StatusWord
     label: str
     meaning: str
 
 
-STATUSES: dict[str, Status] = {
+STATUSES: dict[StatusWord, Status] = {
     s.word: s
     for s in (
         Status("not-started", "Not started", "Work has not begun."),
@@ -40,12 +45,12 @@ STATUSES: dict[str, Status] = {
     )
 }
 
-ORDER: tuple[str, ...] = tuple(STATUSES)
+ORDER: tuple[StatusWord, ...] = tuple(STATUSES)
 """Statuses in the order tables and totals show them."""
 
 REPORTED_WORDS: tuple[str, ...] = tuple(w for w in STATUSES if w != NOT_REPORTED)
 
-_ALIASES: dict[str, str] = {
+_ALIASES: dict[str, StatusWord] = {
     "not started": "not-started",
     "on track": "on-track",
     "at risk": "at-risk",
@@ -86,12 +91,12 @@ def _key(text: str) -> str:
     return re.sub(r"[\s_\-\u2010-\u2015]+", " ", text.lower()).strip()
 
 
-def normalise_status(wording: str) -> str | None:
+def normalise_status(wording: str) -> StatusWord | None:
     """The published status word for a council's wording, or None if it is not one we know."""
     return _ALIASES.get(_key(wording))
 
 
-def normalise_status_before(wording: str) -> str | None:
+def normalise_status_before(wording: str) -> StatusWord | None:
     """The status an update's ``from`` names: a status, or "not-reported" for none."""
     return NOT_REPORTED if _key(wording) in NO_EARLIER_STATUS else normalise_status(wording)
 

@@ -113,6 +113,7 @@ class _Converter:
             return None
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             return self.collection(node, at, repeated)
+        assert isinstance(node, yaml.ScalarNode)
         if node.tag.endswith(":null") or (node.style is None and node.value in _NULL_WORDS):
             return None
         return str(node.value)
@@ -199,7 +200,8 @@ def _count_values(text: str) -> None:
         for event in yaml.parse(text, Loader=_FAST_LOADER):
             values += isinstance(event, _VALUE_EVENTS)
             if values > MAX_VALUES:
-                raise _Refused(event.start_mark.line + 1, "too-many-values",
+                raise _Refused(event.start_mark.line + 1 if event.start_mark else 1,
+                               "too-many-values",
                                f"the file holds more than {MAX_VALUES:,} values; a plan of "
                                f"20,000 items holds under 1,000,000")
     except yaml.YAMLError:

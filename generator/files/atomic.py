@@ -27,8 +27,10 @@ from pathlib import Path
 
 try:
     import fcntl
+
+    LOCKS = True
 except ImportError:  # not a POSIX system: leftovers are then never removed
-    fcntl = None  # type: ignore[assignment]
+    LOCKS = False
 
 _HELD: dict[Path, int] = {}
 """The staging folders this process builds in, each with the descriptor holding its lock."""
@@ -124,7 +126,7 @@ def remove_leftovers(out: Path) -> None:
 
 
 def _leftovers(out: Path) -> list[Path]:
-    if fcntl is None:  # not POSIX; there os.kill(pid, 0) would even end the process
+    if not LOCKS:  # not POSIX; there os.kill(pid, 0) would even end the process
         return []
     name = re.escape(out.name)
     ours = re.compile(rf"\.{name}-(?:build-(\d+)-[0-9a-f]{{8}}|old-(\d+)(?:-[0-9a-f]{{8}})?)")
@@ -180,7 +182,7 @@ def _locked(folder: Path) -> bool:
 
 def _hold(folder: Path) -> None:
     """Lock ``folder`` until :func:`swap_in` or :func:`discard` (or the process ends)."""
-    if fcntl is None:
+    if not LOCKS:
         return
     try:
         handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)

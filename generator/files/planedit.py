@@ -35,13 +35,13 @@ from ruamel.yaml.tokens import CommentToken
 
 from generator.content.dates import parse_due
 from generator.content.errors import ContentError, PlanTrackerError
-from generator.files.atomic import write_atomic
-from generator.opendata.itemrows import item_row
 from generator.content.loading import load_site
 from generator.content.model import Item, Plan, Site, Update
 from generator.content.rules import CONTAINER_KINDS, counted
 from generator.content.schema import ITEM
-from generator.content.status import NO_EARLIER_STATUS
+from generator.content.status import NO_EARLIER_STATUS, StatusWord
+from generator.files.atomic import write_atomic
+from generator.opendata.itemrows import item_row
 
 NOTHING_CHANGED = "nothing was changed"
 FIELD_ORDER = tuple(f.name for f in ITEM)
@@ -53,7 +53,7 @@ class Edit:
     """A checked update: the status in the council's wording and as a published word."""
 
     wording: str
-    status: str
+    status: StatusWord
     on: date
     note: str
     progress: int | None

@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from generator.content.model import Site
 from generator.opendata import downloads
 from generator.pages import paths
-from generator.views import dashboard
-from generator.content.model import Site
-from generator.pages.engine import METHODOLOGY, REFERENCE
+from generator.pages.paths import METHODOLOGY, REFERENCE
 from generator.pages.text import plain_title
+from generator.views import dashboard
 
 NavEntry = dict[str, Any] | str
 

@@ -27,20 +27,21 @@ from generator.content.errors import PlanTrackerError
 from generator.content.loading import load_site
 from generator.content.model import Site
 from generator.mkdocs.nav import build_nav
+from generator.mkdocs.options import IsoDate, WholeNumber
 from generator.mkdocs.stamps import STAMP, Rebuild, TrackedFile, tracked
 from generator.pages.paths import item_page
 
 
-class PlanTrackerConfig(Config):
+class PlanTrackerConfig(Config):  # type: ignore[no-untyped-call]
     """Options of the ``plantrack`` plugin in mkdocs.yml."""
 
     content = c.Type(str, default="content")
     """The folder holding site.yml, plans/ and decisions/, relative to mkdocs.yml."""
 
-    as_of = c.Optional(c.Type(str))
+    as_of = c.Optional(IsoDate())
     """Judge "overdue" against this date (YYYY-MM-DD) instead of site.yml's as_of or today."""
 
-    search_words = c.Optional(c.Type(int))
+    search_words = c.Optional(WholeNumber(least=1))
     """Index only this many words of each item's own text for search: the description first,
     then its other fields in page order; its ref, title, status and lead are always indexed
     (default: every word). The search index is built in the browser on the first page a
@@ -52,7 +53,7 @@ class PlanTrackerConfig(Config):
     has no nav of its own."""
 
 
-class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
+class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):  # type: ignore[no-untyped-call]
     """Publishes the plans in the content folder as pages."""
 
     def __init__(self) -> None:
@@ -61,8 +62,13 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
         self.section_pages: frozenset[str] = frozenset()
         self.dirty = False
         self.rebuild: Rebuild | None = None
-        self.preloaded: tuple[Path, Site] | None = None
+        self._handed: tuple[Path, Site] | None = None
         """A content folder the caller (``plantrack build``) has just loaded and checked."""
+
+    def hand_over(self, content: Path, site: Site) -> None:
+        """Take ``site``, just loaded and checked from ``content``, instead of loading it again
+        (once: a later build of the same plugin loads the folder afresh)."""
+        self._handed = (content.resolve(), site)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Only builds keep unchanged pages: `mkdocs serve --dirty` rebuilds every page (its
@@ -79,9 +85,6 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
             item_page(item) for plan in self.site.plans for item in plan.items
             if item.kind == "section"
         )
-        if self.config.search_words is not None and self.config.search_words < 1:
-            raise PluginError(f"plantrack search_words: expected a whole number of 1 or more, "
-                              f"found {self.config.search_words}")
         if not config.site_url:
             config.site_url = self.site.url
         if self.config.nav and not config.nav:
@@ -105,6 +108,7 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
                                   f"Tracker generates; rename or remove it.")
             page = TrackedFile.generated(config, path, content=content,
                                          inclusion=self._inclusion(path))
+            assert isinstance(page, TrackedFile)
             page.rebuild = self.rebuild
             files.append(page)
         self.site = None  # the pages hold all MkDocs needs; free the model for the build
@@ -131,21 +135,15 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):
         return server
 
     def _loaded(self) -> Site | None:
-        """The preloaded site, once, if it is this content folder's."""
-        preloaded, self.preloaded = self.preloaded, None
-        if preloaded and preloaded[0] == self.content_dir.resolve():
-            return preloaded[1]
+        """The site handed over, once, if it is this content folder's."""
+        handed, self._handed = self._handed, None
+        if handed and handed[0] == self.content_dir.resolve():
+            return handed[1]
         return None
 
     def as_of_date(self) -> date | None:
-        """The as_of option as a date (None when not set)."""
-        if not self.config.as_of:
-            return None
-        try:
-            return date.fromisoformat(self.config.as_of)
-        except ValueError:
-            raise PluginError(f"plantrack as_of: expected a date as YYYY-MM-DD, found "
-                              f"{self.config.as_of!r}") from None
+        """The as_of option (None when not set)."""
+        return self.config.as_of
 
     def _inclusion(self, path: str) -> InclusionLevel:
         in_nav = path.count("/") < 2 or path.endswith("/index.md") or path in self.section_pages

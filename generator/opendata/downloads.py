@@ -16,45 +16,37 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
-from typing import TYPE_CHECKING
 
-from generator.pages import paths
-from generator.content.errors import ContentError, Problem
-from generator.opendata.exporting import csv_header, csv_lines, json_document, json_lines
-from generator.opendata.feeds import FEED_ENTRIES, Entry, FeedInfo, Links, atom, calendar, dated_items, entries
-from generator.opendata.itemrows import COLUMNS, LIST_FIELDS, NO_SOURCE_REF, SEPARATOR, plan_rows
+from generator.content.ids import ALL_PLANS
 from generator.content.model import Plan, Site
 from generator.content.schema import ITEM, TARGET, UPDATE, Field
+from generator.opendata.exporting import csv_header, csv_lines, json_document, json_lines
+from generator.opendata.feeds import (
+    FEED_ENTRIES,
+    Entry,
+    FeedInfo,
+    Links,
+    atom,
+    calendar,
+    dated_items,
+    entries,
+)
+from generator.opendata.itemrows import COLUMNS, LIST_FIELDS, NO_SOURCE_REF, SEPARATOR, plan_rows
+from generator.pages import paths
+from generator.pages.engine import Renderer
+from generator.pages.paths import (
+    CHANGES,
+    OPEN_DATA,
+    SITE_FEED,
+    calendar_file,
+    csv_file,
+    feed_file,
+    json_file,
+)
 
-if TYPE_CHECKING:
-    from generator.pages.engine import Renderer
-
-OPEN_DATA = "open-data.md"
-CHANGES = "changes.md"
-ALL_PLANS = "all-plans"
-SITE_FEED = "feeds/updates.xml"
 CHANGES_TITLE = "What’s changed"
-RESERVED_PLAN_IDS = frozenset({ALL_PLANS, "updates", "schema"})
-"""Plan ids that would give a plan's files the names of the whole site's files
-(``downloads/schema.json`` is the content format's JSON Schema)."""
 
 NAV: list[tuple[str, str]] = [("Open data", OPEN_DATA), (CHANGES_TITLE, CHANGES)]
-
-
-def csv_file(name: str) -> str:
-    return f"downloads/{name}.csv"
-
-
-def json_file(name: str) -> str:
-    return f"downloads/{name}.json"
-
-
-def feed_file(plan_id: str) -> str:
-    return f"feeds/{plan_id}.xml"
-
-
-def calendar_file(plan_id: str) -> str:
-    return f"calendars/{plan_id}.ics"
 
 
 @dataclass(frozen=True)
@@ -77,7 +69,6 @@ class Download:
 def files(renderer: Renderer) -> dict[str, str]:
     """Every open-data file and page of the site, by path."""
     site, directory_urls = renderer.site, renderer.options.directory_urls
-    _check_plan_ids(site)
     links = Links(site, directory_urls)
     updates = entries(site.plans, links)
     found: dict[str, str] = {}
@@ -152,7 +143,6 @@ def _json_note(fields: Iterable[Field]) -> str:
 
 
 def _open_data_page(renderer: Renderer, found: dict[str, str]) -> str:
-    from generator.pages.engine import SCHEMA  # render imports this module
 
     site = renderer.site
 
@@ -173,7 +163,7 @@ def _open_data_page(renderer: Renderer, found: dict[str, str]) -> str:
         "opendata.md.j2", OPEN_DATA, "Open data",
         "Every item of every plan as CSV and JSON, feeds of progress updates and calendars "
         "of due dates, with the licence and a description of every column.",
-        rows=rows, columns=column_docs(), schema=SCHEMA, changes=CHANGES, feed=SITE_FEED,
+        rows=rows, columns=column_docs(), schema=paths.SCHEMA, changes=CHANGES, feed=SITE_FEED,
         feed_entries=FEED_ENTRIES)
 
 
@@ -202,14 +192,3 @@ def _site_feed(site: Site, links: Links, as_of: date) -> FeedInfo:
         author=site.council,
         fallback_updated=max(reported, default=as_of),
     )
-
-
-def _check_plan_ids(site: Site) -> None:
-    problems = [
-        Problem(plan.file, plan.lines.get("id", 1), "id", "reserved-id",
-                f'expected a plan id other than {", ".join(sorted(RESERVED_PLAN_IDS))} (the '
-                f'names of the whole site\'s data files), found "{plan.id}"')
-        for plan in site.plans if plan.id in RESERVED_PLAN_IDS
-    ]
-    if problems:
-        raise ContentError(problems)

@@ -35,11 +35,17 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from generator.pages import paths
-from generator.opendata.itemrows import COLUMNS, neutralise_cell, neutralised_row, plan_rows, update_fields
 from generator.content.model import Item, Plan, Site, Update
-from generator.sheets.plancells import PLANS_COLUMNS, PLANS_SHEET, named_cells, plan_fields
 from generator.content.schema import PLAN
+from generator.opendata.itemrows import (
+    COLUMNS,
+    neutralise_cell,
+    neutralised_row,
+    plan_rows,
+    update_fields,
+)
+from generator.opendata.plancells import PLANS_COLUMNS, PLANS_SHEET, named_cells, plan_fields
+from generator.pages import paths
 
 FORMATS = ("csv", "json", "xlsx")
 SHEET = "Items"
@@ -53,7 +59,7 @@ def rows(plans: Iterable[Plan]) -> Iterator[dict[str, str]]:
 
 def csv_header() -> str:
     """The CSV's header row, with its line end."""
-    return _csv([COLUMNS])
+    return _csv([list(COLUMNS)])
 
 
 def csv_lines(rows: Iterable[dict[str, str]]) -> str:

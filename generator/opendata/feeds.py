@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
-from generator.pages import paths
 from generator.content.model import Item, Plan, Site, Update
 from generator.content.rules import makes_deadline_claims
 from generator.content.status import STATUSES
+from generator.pages import paths
 
 ATOM = "http://www.w3.org/2005/Atom"
 PRODID = "-//Plan Tracker//Plan Tracker//EN"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -18,21 +18,21 @@ from typing import Any, NamedTuple
 import jinja2
 from markupsafe import Markup
 
-from generator.opendata import downloads
 from generator.content import rules
-from generator.pages import paths
-from generator.views import dashboard
+from generator.content.codes import CODES
 from generator.content.dates import Due
-from generator.pages.feedback import feedback_link
 from generator.content.model import Decision, Item, Plan, Site
-from generator.content.schema import DETAIL_FIELDS, ITEM_KINDS, PLAN_STATUSES, REFERENCE_TABLES, json_schema
-from generator.content.status import STATUSES
+from generator.content.schema import (
+    DETAIL_FIELDS,
+    ITEM_KINDS,
+    PLAN_STATUSES,
+    REFERENCE_TABLES,
+    json_schema,
+)
+from generator.content.status import STATUSES, StatusWord
+from generator.pages import paths
+from generator.pages.feedback import feedback_link
 from generator.pages.text import escape_text, indexed_text, paragraphs, plain_title, shorten
-
-METHODOLOGY = "about/methodology.md"
-REFERENCE = "reference/content-format.md"
-SCHEMA = "downloads/schema.json"
-
 
 _DETAILS_SHOWN_ELSEWHERE = ("Reference", "Kind", "Due", "Originally due")
 """Fields the item page shows in its heading or its own Details rows (kind, due)."""
@@ -101,35 +101,31 @@ def long_lived_spared() -> Iterator[None]:
 class Renderer:
     """Renders every page of one site."""
 
-    def __init__(self, site: Site, options: Options) -> None:
+    def __init__(self, site: Site, options: Options,
+                 page_views: Callable[[Helpers], object] | None = None) -> None:
         self.site = site
         self.options = options
+        self.page_views = page_views
+        """What templates reach as ``h.views`` (the site assembly gives the views layer's)."""
         self.markup: dict[tuple[Any, ...], Markup] = {}
         """Snippets (badges, flags, due dates) rendered once per distinct input."""
         self._refs: dict[str, dict[str, Item]] = {}
         self._plans = {plan.id: plan for plan in site.plans}
 
-    def pages(self) -> dict[str, str]:
-        """Every generated page, by its path in the docs folder."""
-        pages = {paths.HOME: self.home()}
-        for plan in self.site.plans:
-            pages[paths.plan_page(plan)] = self.plan(plan)
-            for item in plan.walk():
-                pages[paths.item_page(item)] = self.item(plan, item)
-        for decision in self.site.decisions:
-            pages[paths.decision_page(decision)] = self.decision(decision)
-        pages[METHODOLOGY] = self.render_page(
-            "methodology.md.j2", METHODOLOGY, "How we report progress",
-            "What each status means, and how this site judges overdue and out-of-date items.",
-            rules=rules.RULES, statuses=STATUSES.values())
-        pages[REFERENCE] = self.render_page(
-            "reference.md.j2", REFERENCE, "Content format",
-            "Every field of the plan data files, what it means and what it accepts.",
-            tables=REFERENCE_TABLES, kinds=ITEM_KINDS, plan_statuses=PLAN_STATUSES)
-        pages[SCHEMA] = json.dumps(json_schema(), indent=2) + "\n"
-        pages.update(downloads.files(self))
-        pages.update(dashboard.pages(self))
-        return pages
+    def about_pages(self) -> dict[str, str]:
+        """The methodology page, the content-format reference and the JSON Schema."""
+        return {
+            paths.METHODOLOGY: self.render_page(
+                "methodology.md.j2", paths.METHODOLOGY, "How we report progress",
+                "What each status means, and how this site judges overdue and out-of-date "
+                "items.", rules=rules.RULES, statuses=STATUSES.values()),
+            paths.REFERENCE: self.render_page(
+                "reference.md.j2", paths.REFERENCE, "Content format",
+                "Every field of the plan data files, what it means and what it accepts.",
+                tables=REFERENCE_TABLES, kinds=ITEM_KINDS, plan_statuses=PLAN_STATUSES,
+                codes=CODES),
+            paths.SCHEMA: json.dumps(json_schema(), indent=2) + "\n",
+        }
 
     def home(self) -> str:
         plans = [(plan, self.totals(plan)) for plan in self.site.plans]
@@ -210,13 +206,13 @@ class Renderer:
     def render_page(self, template: str, page: str, title: str, description: str,
                     **context: Any) -> str:
         """A page from a template, with front matter (escaped title and description)."""
-        helpers = _Helpers(self, page)
+        helpers = Helpers(self, page)
         body = ENV.get_template(template).render(site=self.site, h=helpers, **context)
         front = {"title": plain_title(title), "description": plain_title(shorten(description))}
         return "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n" + body
 
 
-class _Helpers:
+class Helpers:
     """Functions the templates call: links relative to the page, badges, flags."""
 
     def __init__(self, renderer: Renderer, page: str) -> None:
@@ -224,7 +220,7 @@ class _Helpers:
         self.page = page
         self.as_of = renderer.options.as_of
         self.statuses = STATUSES
-        self.views = dashboard.PageViews(self)
+        self.views = renderer.page_views(self) if renderer.page_views else None
         self._links: dict[str, Markup] = {}
         """Links from this page, by target: list pages link to each plan hundreds of times."""
 
@@ -242,8 +238,8 @@ class _Helpers:
                                                self.renderer.options.directory_urls))
         return self._links[to]
 
-    def badge(self, word: str, explain: bool = False) -> Markup:
-        href = self.link(METHODOLOGY) + f"#{word}" if explain else None
+    def badge(self, word: StatusWord, explain: bool = False) -> Markup:
+        href = self.link(paths.METHODOLOGY) + f"#{word}" if explain else None
         return self.renderer.snippet("badge.html.j2", status=STATUSES[word], href=href)
 
     def flag(self, name: str) -> Markup:

@@ -11,9 +11,23 @@ import posixpath
 import re
 from urllib.parse import quote
 
+from generator.content.ids import ascii_slug
 from generator.content.model import Decision, Item, Plan
 
 HOME = "index.md"
+METHODOLOGY = "about/methodology.md"
+REFERENCE = "reference/content-format.md"
+SCHEMA = "downloads/schema.json"
+OPEN_DATA = "open-data.md"
+CHANGES = "changes.md"
+SITE_FEED = "feeds/updates.xml"
+LEADS = "browse/leads/index.md"
+TAGS = "browse/tags/index.md"
+AREAS = "browse/areas/index.md"
+STATUS = "browse/status/index.md"
+DUE = "browse/due.md"
+INDICATORS = "browse/indicators.md"
+REPORTS = "reports/index.md"
 _URL_SAFE = re.compile(r"[A-Za-z0-9_.~/-]*")
 """Characters ``quote`` leaves as they are: a path of only these needs no quoting."""
 
@@ -30,6 +44,53 @@ def item_page(item: Item) -> str:
 def decision_page(decision: Decision | str) -> str:
     decision_id = decision if isinstance(decision, str) else decision.id
     return f"decisions/{decision_id}.md"
+
+
+def slug(text: str) -> str:
+    """A file name for a name: lowercase ASCII letters, digits and hyphens ("item" if empty)."""
+    found = ascii_slug(text) or "item"
+    return "named-index" if found == "index" else found
+
+
+def report_page(plan: Plan) -> str:
+    return f"reports/{plan.id}.md"
+
+
+def lead_page(name: str) -> str:
+    return f"browse/leads/{slug(name)}.md"
+
+
+def tag_page(tag: str) -> str:
+    return f"browse/tags/{slug(tag)}.md"
+
+
+def status_page(word: str) -> str:
+    return f"browse/status/{word}.md"
+
+
+def area_page(plan: Plan, area_id: str) -> str:
+    return f"browse/areas/{plan.id}/{area_id}.md"
+
+
+def badge_path(item: Item) -> str:
+    """Where an item's badge is published, relative to the site root."""
+    return f"badges/{item.plan_id}/{item.slug}.svg"
+
+
+def csv_file(name: str) -> str:
+    return f"downloads/{name}.csv"
+
+
+def json_file(name: str) -> str:
+    return f"downloads/{name}.json"
+
+
+def feed_file(plan_id: str) -> str:
+    return f"feeds/{plan_id}.xml"
+
+
+def calendar_file(plan_id: str) -> str:
+    return f"calendars/{plan_id}.ics"
 
 
 def address(page: str, directory_urls: bool = True) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import html
 import re
-import unicodedata
 
 from markupsafe import Markup
 
@@ -95,7 +94,3 @@ def shorten(value: str, limit: int = 155) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def ascii_slug(text: str) -> str:
-    """Lowercase ASCII letters, digits and single hyphens: a safe file name ("" if none)."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")

@@ -17,9 +17,9 @@ import difflib
 import json
 from typing import Any
 
-from generator.opendata.itemrows import COLUMNS, JSON_FIELDS, item_row
 from generator.content.model import Plan
-from generator.sheets.plancells import LISTS, named_cells, plan_fields
+from generator.opendata.itemrows import COLUMNS, JSON_FIELDS, item_row
+from generator.opendata.plancells import LISTS, named_cells, plan_fields
 
 LIMIT = 50
 """The most characters of a value shown."""
@@ -78,7 +78,7 @@ def _plan_cells(plan: Plan) -> dict[str, str]:
 
 def _list_changes(name: str, old: list[str], new: list[str]) -> list[str]:
     """Elements added, removed or changed (numbered from 1: removed ones as they were)."""
-    lines = []
+    lines: list[str] = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":

@@ -11,8 +11,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from generator.sheets.layouts import LAYOUTS, Cells, Layout, ProblemSink, detect, short
 from generator.content.schema import ITEM
+from generator.sheets.layouts import LAYOUTS, Cells, Layout, ProblemSink, detect, short
 from generator.sheets.reading import Row, Sheet, column_letter
 
 MAPPABLE = tuple(f.name for f in ITEM if f.name != "items")

@@ -21,23 +21,29 @@ The plan is checked by the same code as ``plantrack check`` before it is returne
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from generator.content.errors import PlanTrackerError, Problem
+from generator.content.errors import PlanTrackerError, Problem, count, format_problems
+from generator.content.model import Plan
+from generator.files.planwriter import plan_yaml
+from generator.opendata.itemrows import restore_cell
+from generator.opendata.plancells import (
+    PLANS_COLUMNS,
+    PLANS_SHEET,
+    cell_name,
+    fields_from_cells,
+    json_cells,
+    named_cells,
+    plan_fields,
+)
 from generator.sheets.columns import choose_layout, column_roles, find_header, row_cells, row_ranges
 from generator.sheets.jsonexport import UNIT, JsonExport, exact_lists, item_cells
 from generator.sheets.layouts import Entry, Layout, Plantrack
 from generator.sheets.planbuilder import check_plan, load_plan_file, plan_document
-from generator.opendata.itemrows import restore_cell
-from generator.content.model import Plan
-from generator.sheets.plancells import (
-    PLANS_COLUMNS, PLANS_SHEET, cell_name, fields_from_cells, json_cells, named_cells, plan_fields,
-)
 from generator.sheets.reading import Row, Sheet
-from generator.files.planwriter import plan_yaml
 
 
 @dataclass
@@ -98,16 +104,10 @@ class ImportProblems(PlanTrackerError):
     """Rows or columns that could not be used; nothing is written."""
 
     def __init__(self, file: str, problems: list[Problem], unit: str = "row") -> None:
-        self.problems = sorted(problems, key=lambda p: (p.line, _natural(p.field), p.code,
-                                                        p.message))
-        lines = [file]
-        for problem in self.problems:
-            where = f"{unit} {problem.line}" if problem.line else problem.field
-            column = f" {problem.field}:" if problem.line and problem.field else ""
-            lines.append(f"  {where}:{column} {problem.message} [{problem.code}]")
-        noun = "error" if len(problems) == 1 else "errors"
-        lines.append(f"{len(problems)} {noun}; nothing written")
-        super().__init__("\n".join(lines))
+        self.problems = sorted((replace(p, file=file) for p in problems),
+                               key=lambda p: (p.line, _natural(p.field), p.code, p.message))
+        super().__init__(format_problems(self.problems, unit,
+                                         f"{count(len(problems), 'error')}; nothing written"))
 
 
 def _natural(text: str) -> list[str | int]:

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.errors import PlanTrackerError
-from generator.sheets.layouts import Cells, Entry, ProblemSink
 from generator.opendata.itemrows import COLUMNS, LIST_FIELDS
+from generator.sheets.layouts import Cells, Entry, ProblemSink
 from generator.sheets.reading import read_bytes
 
 UNIT = "item"

@@ -26,8 +26,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from html.parser import HTMLParser
 from typing import Any
 
+from generator.content.status import StatusWord, normalise_status
 from generator.opendata.itemrows import COLUMNS, JSON_FIELDS, restore_cell, row_fields
-from generator.content.status import normalise_status
 
 ProblemSink = Callable[[int, str, str, str], None]
 """``problem(row, column heading, code, message)``."""
@@ -185,7 +185,7 @@ DECIDIM_UNUSED = re.compile(
     r"proposal_urls|reference|weight|external_id|children_count|comments_count|address|"
     r"latitude|longitude"
 )
-DECIDIM_WORDS = {
+DECIDIM_WORDS: dict[str, StatusWord] = {
     "in progress": "on-track", "ongoing": "on-track", "in execution": "on-track",
     "executing": "on-track", "under way": "on-track", "underway": "on-track",
     "started": "on-track", "planned": "not-started", "pending": "not-started",

@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.errors import ContentError, PlanTrackerError, Problem
-from generator.sheets.layouts import Entry, ProblemSink
-from generator.content.loading import load_site, ref_slug
+from generator.content.ids import ref_slug
+from generator.content.loading import load_site
 from generator.content.model import Plan
 from generator.content.yamlfile import read_yaml
+from generator.sheets.layouts import Entry, ProblemSink
 
 CHECK_SITE = "title: Import check\ncouncil: Import check\nurl: https://example.org/\n"
 """The site settings of the folder a plan is checked in before it is written."""

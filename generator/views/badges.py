@@ -29,11 +29,6 @@ _NARROW = frozenset("ijlI.,:;'!|()[] /-")
 _WIDE = frozenset("mwMW%@")
 
 
-def badge_path(item: Item) -> str:
-    """Where an item's badge is published, relative to the site root."""
-    return f"badges/{item.plan_id}/{item.slug}.svg"
-
-
 def text_width(text: str) -> float:
     """An estimate of the width of ``text`` in 12px Verdana; the SVG stretches it to fit."""
     width = 0.0

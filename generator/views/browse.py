@@ -16,15 +16,13 @@ from typing import NamedTuple
 from generator.content.model import Area, Item, Plan, Site
 from generator.content.rules import DONE, counted, lateness, makes_deadline_claims
 from generator.content.status import ORDER, STATUSES
-from generator.pages.text import ascii_slug
-
-LEADS = "browse/leads/index.md"
-TAGS = "browse/tags/index.md"
-AREAS = "browse/areas/index.md"
-STATUS = "browse/status/index.md"
-DUE = "browse/due.md"
-INDICATORS = "browse/indicators.md"
-REPORTS = "reports/index.md"
+from generator.pages.paths import (
+    area_page,
+    lead_page,
+    slug,
+    status_page,
+    tag_page,
+)
 
 
 class Entry(NamedTuple):
@@ -53,32 +51,6 @@ class AreaGroup:
     area: Area
     path: str
     entries: list[Entry]
-
-
-def slug(text: str) -> str:
-    """A file name for a name: lowercase ASCII letters, digits and hyphens ("item" if empty)."""
-    found = ascii_slug(text) or "item"
-    return "named-index" if found == "index" else found
-
-
-def report_page(plan: Plan) -> str:
-    return f"reports/{plan.id}.md"
-
-
-def lead_page(name: str) -> str:
-    return f"browse/leads/{slug(name)}.md"
-
-
-def tag_page(tag: str) -> str:
-    return f"browse/tags/{slug(tag)}.md"
-
-
-def status_page(word: str) -> str:
-    return f"browse/status/{word}.md"
-
-
-def area_page(plan: Plan, area_id: str) -> str:
-    return f"browse/areas/{plan.id}/{area_id}.md"
 
 
 def lead_names(item: Item) -> list[str]:

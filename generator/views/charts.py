@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.views.figures import Indicator, Point
 from generator.content.rules import share
 from generator.content.status import NOT_REPORTED, ORDER, STATUSES
 from generator.pages.text import escape_text
+from generator.views.figures import Indicator, Point
 
 FILLS = {
     "complete": "#00703c",

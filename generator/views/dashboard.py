@@ -10,33 +10,26 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markupsafe import Markup
 
-from generator.views import badges
-from generator.views import browse
-from generator.views import charts
-from generator.views import figures
 from generator.content import rules
-from generator.views import report
-from generator.views import rollup
-from generator.pages import paths
-from generator.views.browse import Entry
 from generator.content.model import Item, Plan, Update
 from generator.content.status import NOT_REPORTED, ORDER, STATUSES
-
-if TYPE_CHECKING:
-    from generator.pages.engine import Renderer
+from generator.pages import paths
+from generator.pages.engine import ENV, Renderer
+from generator.views import badges, browse, charts, figures, report, rollup
+from generator.views.browse import Entry
 
 NAV: list[tuple[str, str]] = [  # not an index.md first: it would become the section's page
-    ("By due date", browse.DUE),
-    ("Progress reports", browse.REPORTS),
-    ("By status", browse.STATUS),
-    ("By lead", browse.LEADS),
-    ("By area", browse.AREAS),
-    ("By tag", browse.TAGS),
-    ("Indicators", browse.INDICATORS),
+    ("By due date", paths.DUE),
+    ("Progress reports", paths.REPORTS),
+    ("By status", paths.STATUS),
+    ("By lead", paths.LEADS),
+    ("By area", paths.AREAS),
+    ("By tag", paths.TAGS),
+    ("Indicators", paths.INDICATORS),
 ]
 RECENT_UPDATES = 10
 DUE_SOON_SHOWN = 20
@@ -83,16 +76,16 @@ class PageViews:
         return Markup(self.h.link(page))
 
     def report_href(self, plan: Plan) -> Markup:
-        return self.link(browse.report_page(plan))
+        return self.link(paths.report_page(plan))
 
     def lead_links(self, item: Item) -> list[tuple[str, Markup]]:
-        return [(name, self.link(browse.lead_page(name))) for name in browse.lead_names(item)]
+        return [(name, self.link(paths.lead_page(name))) for name in browse.lead_names(item)]
 
     def tag_href(self, tag: str) -> Markup:
-        return self.link(browse.tag_page(tag))
+        return self.link(paths.tag_page(tag))
 
     def area_href(self, plan: Plan, area_id: str) -> Markup:
-        return self.link(browse.area_page(plan, area_id))
+        return self.link(paths.area_page(plan, area_id))
 
     def count(self, number: int, one: str, many: str | None = None) -> str:
         """ "1 item", "3 items"; ``many`` for other plurals ("items are")."""
@@ -154,8 +147,8 @@ class PageViews:
                              self.renderer.options.directory_urls)
         alt = f"Current progress status of {item.ref}, from {self.renderer.site.title}"
         code = (f'<a href="{html.escape(page)}"><img src="{html.escape(site_url)}'
-                f'{badges.badge_path(item)}" alt="{html.escape(" ".join(alt.split()))}"></a>')
-        return Embed(self.link(badges.badge_path(item)), code)
+                f'{paths.badge_path(item)}" alt="{html.escape(" ".join(alt.split()))}"></a>')
+        return Embed(self.link(paths.badge_path(item)), code)
 
     # --- filters on a plan's table ---
     def filter_options(self, rows: list[tuple[Item, int]]) -> dict[str, list[tuple[str, str]]]:
@@ -164,7 +157,7 @@ class PageViews:
         leads: dict[str, str] = {}
         for item in items:
             for name in browse.lead_names(item):
-                leads.setdefault(browse.slug(name), name)
+                leads.setdefault(paths.slug(name), name)
         plans = {self.renderer.plan_of(item).id: self.renderer.plan_of(item) for item in items}
         late = [("overdue", "Overdue"), ("passed-unreported", "Due date passed, no progress "
                                          "reported")]
@@ -180,7 +173,7 @@ class PageViews:
         """Data attributes a filterable row carries (read by plantrack-filters.js)."""
         if item.kind in rules.CONTAINER_KINDS:
             return Markup(' data-section="yes"')
-        leads = " ".join(dict.fromkeys(browse.slug(n) for n in browse.lead_names(item)))
+        leads = " ".join(dict.fromkeys(paths.slug(n) for n in browse.lead_names(item)))
         deadline = item.due.deadline if item.due else None
         days = "" if deadline is None else str((deadline - self.as_of).days)
         late = rules.lateness(self.renderer.plan_of(item), item, self.as_of) or ""
@@ -215,14 +208,13 @@ def dashboard(renderer: Renderer) -> Dashboard:
 
 def pages(renderer: Renderer) -> dict[str, str]:
     """Every view page of the site, and every item's badge, by path."""
-    from generator.pages.engine import ENV  # the templates' environment (render imports this module)
 
     found: dict[str, str] = {}
     module = ENV.get_template("icons.html.j2").module
     icons = {word: Markup(module.icon(word)) for word in ORDER}  # type: ignore[attr-defined]
     for plan in renderer.site.plans:
         for item in rules.counted(plan.walk()):
-            found[badges.badge_path(item)] = badges.badge_svg(item, icons[item.current_status])
+            found[paths.badge_path(item)] = badges.badge_svg(item, icons[item.current_status])
     found.update(_reports(renderer))
     found.update(_browse(renderer))
     return found
@@ -230,12 +222,12 @@ def pages(renderer: Renderer) -> dict[str, str]:
 
 def _reports(renderer: Renderer) -> dict[str, str]:
     site, as_of = renderer.site, renderer.options.as_of
-    found = {browse.REPORTS: renderer.render_page(
-        "reports.md.j2", browse.REPORTS, "Progress reports",
+    found = {paths.REPORTS: renderer.render_page(
+        "reports.md.j2", paths.REPORTS, "Progress reports",
         "A printable progress report for each plan: by section, overdue, due soon, and what "
         "changed since the last report.", plans=site.plans)}
     for plan in site.plans:
-        page = browse.report_page(plan)
+        page = paths.report_page(plan)
         found[page] = renderer.render_page(
             "report.md.j2", page, f"Progress report: {plan.title}",
             f"Progress on {plan.title} as of {as_of:%d %B %Y}: by section, overdue items, what is "
@@ -249,19 +241,19 @@ def _browse(renderer: Renderer) -> dict[str, str]:
     render = renderer.render_page
     areas = browse.by_area(site)
     found = {
-        browse.DUE: render("timeline.md.j2", browse.DUE, "Items by due date",
+        paths.DUE: render("timeline.md.j2", paths.DUE, "Items by due date",
                            "Every item by due date: overdue items first, then what falls due, "
                            "month by month.", timeline=browse.timeline(site, as_of)),
-        browse.INDICATORS: render("indicators.md.j2", browse.INDICATORS, "Indicators",
+        paths.INDICATORS: render("indicators.md.j2", paths.INDICATORS, "Indicators",
                                   "Every indicator with its baseline, targets and actual "
                                   "figures.", entries=browse.indicators(site)),
-        browse.AREAS: render("areas.md.j2", browse.AREAS, "Items by area",
+        paths.AREAS: render("areas.md.j2", paths.AREAS, "Items by area",
                              "The places the plans name, each with the items that concern it.",
                              areas=areas),
     }
-    for kind, index, groups in (("lead", browse.LEADS, browse.by_lead(site)),
-                                ("tag", browse.TAGS, browse.by_tag(site)),
-                                ("status", browse.STATUS, browse.by_status(site))):
+    for kind, index, groups in (("lead", paths.LEADS, browse.by_lead(site)),
+                                ("tag", paths.TAGS, browse.by_tag(site)),
+                                ("status", paths.STATUS, browse.by_status(site))):
         found[index] = render("groups.md.j2", index, _GROUPS[kind][0], _GROUPS[kind][1],
                               kind=kind, groups=groups)
         for group in groups:
@@ -273,7 +265,7 @@ def _browse(renderer: Renderer) -> dict[str, str]:
         found[area.path] = render(
             "group.md.j2", area.path, f"Items in {area.area.name}",
             f"Items of {area.plan.title} that concern {area.area.name}.", kind="area",
-            name=area.area.name, index=browse.AREAS, index_title="Items by area",
+            name=area.area.name, index=paths.AREAS, index_title="Items by area",
             entries=area.entries, area=area)
     return found
 

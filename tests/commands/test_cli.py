@@ -42,7 +42,8 @@ def test_check_on_a_folder_without_content() -> None:
 
 def test_pages_writes_the_generated_markdown(tmp_path: Path) -> None:
     out = tmp_path / "pages"
-    result = plantrack("pages", "--content", str(FIXTURES / "sample"), "--out", str(out))
+    result = plantrack("pages", "--content", str(FIXTURES / "sample"), "--out", str(out),
+                       "--markdown-only")
     assert result.returncode == 0
     assert result.stdout == f"wrote 37 pages to {out}\n"
     assert (out / "plans/village/1-01.md").read_text(encoding="utf-8").startswith("---\n")

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import ContentError
-from generator import load_site
+from generator import ContentError, load_site
 from generator.content.errors import PlanTrackerError, Problem
 from generator.content.yamlfile import (
     MAX_ALIAS_VALUES,

@@ -13,8 +13,7 @@ from datetime import date
 
 import pytest
 
-from generator import load_site
-from generator import render_site
+from generator import load_site, render_site
 from generator.content.dates import parse_due
 from generator.content.model import Item, Plan, Update
 from generator.content.rules import RULES, lateness, share, status_age, status_date, totals

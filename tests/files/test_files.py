@@ -25,8 +25,8 @@ from generator.files.atomic import (
     write_atomic,
 )
 
-from ..conftest import FIXTURES, ROOT
 from ..commands.test_build_command import dead_pid, plantrack, umask  # noqa: F401 (a fixture)
+from ..conftest import FIXTURES, ROOT
 
 
 def mode(path: Path) -> int:

@@ -122,9 +122,19 @@ def test_a_page_that_clashes_with_a_generated_one_is_refused(
 def test_search_words_must_be_one_or_more(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True,
-                         plugins={"search": {}, "plantrack": {"content": str(ROOT / "content"),
-                                                              "search_words": 0}})
-    with pytest.raises(Abort):
-        build(config)
-    assert "plantrack search_words: expected a whole number of 1 or more, found 0" in caplog.text
+    """Checked as MkDocs checks every option: when it reads the configuration."""
+    with pytest.raises(Abort) as raised:
+        load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True,
+                    plugins={"search": {}, "plantrack": {"content": str(ROOT / "content"),
+                                                         "search_words": 0}})
+    assert ("Plugin 'plantrack' option 'search_words': expected a whole number of 1 or more, "
+            "found 0") in str(raised.value) + caplog.text
+
+
+@pytest.mark.parametrize("as_of", ["2024-13-01", "next week"])
+def test_as_of_must_be_a_date(as_of: str, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with pytest.raises(Abort) as raised:
+        load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"),
+                    plugins={"plantrack": {"content": str(ROOT / "content"), "as_of": as_of}})
+    assert (f"Plugin 'plantrack' option 'as_of': expected a date as YYYY-MM-DD, found "
+            f"{as_of!r}") in str(raised.value) + caplog.text

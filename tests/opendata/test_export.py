@@ -22,10 +22,14 @@ import pytest
 import yaml
 
 from generator import load_site
-from generator.opendata.itemrows import (
-    COLUMNS, neutralise_cell, restore_cell, restored_row, row_fields,
-)
 from generator.content.model import Item, Site
+from generator.opendata.itemrows import (
+    COLUMNS,
+    neutralise_cell,
+    restore_cell,
+    restored_row,
+    row_fields,
+)
 
 from ..conftest import FIXTURES, ROOT, SITE_YML
 

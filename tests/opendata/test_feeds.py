@@ -11,8 +11,7 @@ import feedparser
 import icalendar
 import pytest
 
-from generator import load_site
-from generator import render_site
+from generator import load_site, render_site
 
 from ..conftest import FIXTURES, ROOT
 
@@ -197,8 +196,8 @@ def test_bundled_calendars_parse() -> None:
 def test_feeds_hold_the_newest_updates_and_whats_changed_says_what_it_leaves_out(
     make_content: Any,
 ) -> None:
-    from generator.opendata.feeds import FEED_ENTRIES
     from generator.opendata.downloads import CHANGES_SHOWN
+    from generator.opendata.feeds import FEED_ENTRIES
 
     start = date(2020, 1, 1)
     items = "".join(
@@ -220,8 +219,7 @@ def test_feeds_hold_the_newest_updates_and_whats_changed_says_what_it_leaves_out
 
 
 def test_a_draft_plans_calendar_gives_proposed_dates_not_deadlines() -> None:
-    from generator import load_site
-    from generator import render_site
+    from generator import load_site, render_site
 
     from ..conftest import ROOT
 

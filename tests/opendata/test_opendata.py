@@ -13,12 +13,10 @@ from typing import Any
 
 import pytest
 
-from generator import ContentError
-from generator import load_site
-from generator import render_site
-from generator.opendata.itemrows import COLUMNS
-from generator.mkdocs.nav import build_nav
+from generator import ContentError, load_site, render_site
 from generator.content.schema import ITEM
+from generator.mkdocs.nav import build_nav
+from generator.opendata.itemrows import COLUMNS
 from generator.pages.paths import address
 
 from ..conftest import FIXTURES, ROOT

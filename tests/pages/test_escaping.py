@@ -127,8 +127,7 @@ def test_only_the_first_words_of_a_text_are_marked_for_the_search_index(
 
 
 def test_search_words_are_shared_by_the_description_and_the_details(make_content) -> None:
-    from generator import load_site
-    from generator import render_site
+    from generator import load_site, render_site
 
     content = make_content({"p.yml": """\
         id: p

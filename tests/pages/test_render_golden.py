@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import load_site
-from generator import render_site
+from generator import load_site, render_site
 
 from ..conftest import FIXTURES
 

@@ -23,9 +23,9 @@ import yaml
 from openpyxl import Workbook
 
 from generator import load_site
-from generator.opendata.itemrows import item_row
 from generator.content.model import Plan
 from generator.files.planwriter import plan_yaml
+from generator.opendata.itemrows import item_row
 
 from ..conftest import FIXTURES, ROOT
 

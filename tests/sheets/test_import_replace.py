@@ -17,12 +17,11 @@ import pytest
 import yaml
 
 from generator import load_site
-from generator.opendata.itemrows import item_row
 from generator.content.model import Plan
+from generator.opendata.itemrows import item_row
 
 from ..conftest import FIXTURES, ROOT
 from .test_import import bundled, files, plantrack
-
 
 SAMPLE = FIXTURES / "sample"
 SAMPLE_FIELDS = ("title, organisation, kind, status, summary, period, reported, source, "

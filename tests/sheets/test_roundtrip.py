@@ -24,14 +24,14 @@ import yaml
 
 from generator import load_site
 from generator.cli import main
-from generator.sheets.changes import pair
-from generator.opendata.itemrows import COLUMNS, item_row
 from generator.content.model import Item, Plan
-from generator.sheets.plancells import fields_from_cells, named_cells
+from generator.opendata.itemrows import COLUMNS, item_row
+from generator.opendata.plancells import fields_from_cells, named_cells
+from generator.sheets.changes import pair
 
 from ..conftest import FIXTURES, ROOT, SITE_YML
-from ..pages.test_escaping import HOSTILE
 from ..opendata.test_export import HOSTILE_PLAN
+from ..pages.test_escaping import HOSTILE
 
 CHARTER = "all-councils-charter-2022"
 FORMATS = ("csv", "xlsx", "json")

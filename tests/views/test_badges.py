@@ -5,8 +5,7 @@ from __future__ import annotations
 import html
 import xml.etree.ElementTree as ET
 
-from generator import load_site
-from generator import render_site
+from generator import load_site, render_site
 
 from ..conftest import FIXTURES
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator import load_site
-from generator import render_site
-from generator.views.browse import by_area, by_lead, by_status, by_tag, slug, timeline
+from generator import load_site, render_site
 from generator.mkdocs.nav import build_nav
+from generator.views.browse import by_area, by_lead, by_status, by_tag, slug, timeline
 
 from ..conftest import ROOT
 

@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from generator.content.model import Item, Target
 from generator.views import charts
 from generator.views.figures import indicator, read_baseline, read_figure
-from generator.content.model import Item, Target
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -93,8 +93,7 @@ def test_no_chart_when_nothing_is_a_number() -> None:
 
 
 def test_indicator_pages_chart_numbers_and_explain_text_targets() -> None:
-    from generator import load_site
-    from generator import render_site
+    from generator import load_site, render_site
 
     from ..conftest import ROOT
 
@@ -110,8 +109,7 @@ def test_indicator_pages_chart_numbers_and_explain_text_targets() -> None:
 
 
 def test_bundled_indicator_states_its_direction_and_charts_its_baseline() -> None:
-    from generator import load_site
-    from generator import render_site
+    from generator import load_site, render_site
 
     from ..conftest import ROOT
 

@@ -26,8 +26,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from generator import load_site
-from generator import render_site
+from generator import load_site, render_site
 
 from ..conftest import ROOT
 

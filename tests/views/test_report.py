@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator import load_site
-from generator import render_site
+from generator import load_site, render_site
 from generator.views.report import report, reporting_dates
 
 from ..conftest import FIXTURES, ROOT

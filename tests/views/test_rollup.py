@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from generator import load_site
-from generator import render_site
+from generator import load_site, render_site
 from generator.content.model import Item
 from generator.views.rollup import rollup
 

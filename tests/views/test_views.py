@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator import load_site
-from generator import render_site
+from generator import load_site, render_site
 
 from ..conftest import FIXTURES
 
