@@ -24,14 +24,11 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
-    FoldedScalarString,
-    LiteralScalarString,
     SingleQuotedScalarString,
 )
-from ruamel.yaml.tokens import CommentToken
 
 from generator.content.dates import parse_due
 from generator.content.errors import ContentError, PlanTrackerError
@@ -41,6 +38,7 @@ from generator.content.rules import CONTAINER_KINDS, counted
 from generator.content.schema import ITEM
 from generator.content.status import NO_EARLIER_STATUS, StatusWord
 from generator.files.atomic import write_atomic
+from generator.files.yamlcomments import insert_keeping_comments
 from generator.opendata.itemrows import item_row
 
 NOTHING_CHANGED = "nothing was changed"
@@ -261,7 +259,7 @@ def _apply(node: CommentedMap, item: Item, edit: Edit) -> None:
     if "updates" not in node or not isinstance(node["updates"], CommentedSeq):
         _set(node, "updates", CommentedSeq([update]))
     else:
-        _insert(node["updates"], _update_position(item.updates, edit.on), None, update)
+        insert_keeping_comments(node["updates"], _update_position(item.updates, edit.on), None, update)
 
 
 def replaced_wording(item: Item) -> str | None:
@@ -306,76 +304,13 @@ def _set(node: CommentedMap, key: str, value: Any) -> None:
         return
     rank = _rank(key)
     earlier = [i for i, k in enumerate(node) if _rank(k) < rank]
-    _insert(node, max(earlier) + 1 if earlier else 0, key, value)
+    insert_keeping_comments(node, max(earlier) + 1 if earlier else 0, key, value)
 
 
 def _rank(key: str) -> int:
     """A new field goes after the last field (in the file's order) that the content format
     puts before it: original_due after due, status after the item's descriptive fields."""
     return FIELD_ORDER.index(key) if key in FIELD_ORDER else len(FIELD_ORDER)
-
-
-def _insert(container: CommentedMap | CommentedSeq, at: int, key: str | None, value: Any) -> None:
-    """Insert a field (or list entry) without taking the comment lines that follow the one
-    before it: those lines belong to what comes next, so they move to after the new one."""
-    before = (list(container)[at - 1] if isinstance(container, CommentedMap) else at - 1) \
-        if at > 0 else None
-    following = _detach_following(container, before) if before is not None else ""
-    if isinstance(container, CommentedMap):
-        assert key is not None
-        container.insert(at, key, value)
-        _attach_following(container, key, following)
-    else:
-        container.insert(at, value)
-        _attach_following(container, at, following)
-
-
-def _last_holder(container: Any, key: Any) -> tuple[Any, Any]:
-    """The mapping or list, and the key in it, whose comment slot holds the lines after
-    ``container[key]`` (ruamel keeps them on the last scalar inside a block collection)."""
-    value = container[key]
-    while isinstance(value, (CommentedMap, CommentedSeq)) and value \
-            and not value.fa.flow_style():
-        container = value
-        key = list(value)[-1] if isinstance(value, CommentedMap) else len(value) - 1
-        value = container[key]
-    return container, key
-
-
-def _slot(holder: Any) -> int:
-    return 2 if isinstance(holder, CommentedMap) else 0
-
-
-def _detach_following(container: Any, key: Any) -> str:
-    """Remove and return the whole lines (comments, blank lines) after ``container[key]``;
-    a comment at the end of its own line stays."""
-    holder, last = _last_holder(container, key)
-    entry = holder.ca.items.get(last)
-    token = entry[_slot(holder)] if entry else None
-    if token is None:
-        return ""
-    text: str = token.value
-    if isinstance(holder[last], (LiteralScalarString, FoldedScalarString)):
-        kept, following = "", " " * int(token.column) + text
-    else:
-        kept, _, following = text.partition("\n")
-    if kept.strip():
-        token.value = kept + "\n"
-    else:
-        entry[_slot(holder)] = None
-    return following
-
-
-def _attach_following(container: Any, key: Any, following: str) -> None:
-    if not following:
-        return
-    holder, last = _last_holder(container, key)
-    entry = holder.ca.items.setdefault(last, [None, None, None, None])
-    token = entry[_slot(holder)]
-    if token is None:
-        entry[_slot(holder)] = CommentToken("\n" + following, CommentMark(0), None)
-    else:
-        token.value = token.value + following
 
 
 # --- checking the result before it replaces the file ----------------------------------------
