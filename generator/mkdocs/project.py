@@ -73,7 +73,7 @@ class SourceProject:
 
     def as_of(self) -> date | None:
         """The plugin's as_of option, as a date."""
-        value = self.options.get("as_of")
+        value: object = self.options.get("as_of")
         if value is None or isinstance(value, date):
             return value
         try:
@@ -84,7 +84,7 @@ class SourceProject:
 
     def search_words(self) -> int | None:
         """The plugin's search_words option."""
-        value = self.options.get("search_words")
+        value: object = self.options.get("search_words")
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
