@@ -151,3 +151,14 @@ def test_the_readme_maps_every_module() -> None:
         assert path.name in tree or str(relative) in listed, f"README lacks {relative}"
     for folder in sorted(p for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__"):
         assert f"{folder.name}/" in tree, f"README lacks {folder.name}/"
+
+
+def test_the_content_layer_loads_without_templating() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, generator.content.dates; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'markupsafe', 'mkdocs')))")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True, cwd=ROOT).stdout.strip()
+    assert found == "[]"
