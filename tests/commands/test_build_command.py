@@ -197,9 +197,16 @@ def test_serve_shows_content_edits(project: Path) -> None:
     (project / "mkdocs.yml").write_text(CONFIG.format(content="elsewhere"), encoding="utf-8")
     plan = project / "content/plans/village.yml"
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "serve", "--port", str(port), "--content",
-         "content"], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Ctrl+C reaches the server even when this run was started in the background by a shell,
+    # which ignores SIGINT for its background jobs: the child inherits an ignored SIGINT, but
+    # a handler is reset to the default when the child starts.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "serve", "--port", str(port), "--content",
+             "content"], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     try:
         url = f"http://127.0.0.1:{port}/plans/village/1-01/"
         wait_for(url, "Publish a quarterly newsletter")
