@@ -107,10 +107,6 @@ def lateness(plan: Plan, item: Item, as_of: date) -> Lateness | None:
     return "passed-unreported" if status == NOT_REPORTED else "overdue"
 
 
-def is_overdue(plan: Plan, item: Item, as_of: date) -> bool:
-    return lateness(plan, item, as_of) == "overdue"
-
-
 def status_date(plan: Plan, item: Item) -> date | None:
     """When the item's current status was reported: the date of the latest update carrying a
     status, if that is the current status; else the plan's ``reported``; else None."""

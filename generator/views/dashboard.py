@@ -95,9 +95,6 @@ class PageViews:
         return [Entry(plan, item) for item in items]
 
     # --- figures ---
-    def stale(self, plan: Plan) -> bool:
-        return rules.is_stale(plan, self.as_of)
-
     def claims_deadlines(self, plan: Plan) -> bool:
         return rules.makes_deadline_claims(plan)
 
