@@ -12,6 +12,7 @@ from generator.commands.common import content_option, count
 from generator.content.loading import load_site
 from generator.files.atomic import discard, staging_folder, swap_in, write_atomic
 from generator.mkdocs import project
+from generator.mkdocs.values import whole_number
 
 
 def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -41,10 +42,11 @@ def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, found {text}")
-    return value
+    try:
+        return whole_number(int(text), 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, found {text}") \
+            from None
 
 
 def run(args: argparse.Namespace) -> str:

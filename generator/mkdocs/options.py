@@ -1,5 +1,6 @@
 """Typed options of the plugin's configuration, validated when MkDocs reads mkdocs.yml, so a
-wrong value is reported as MkDocs reports any option ("Plugin 'plantrack' option 'as_of': ...")."""
+wrong value is reported as MkDocs reports any option ("Plugin 'plantrack' option 'as_of': ...").
+The checks themselves are :mod:`generator.mkdocs.values`'."""
 
 from __future__ import annotations
 
@@ -7,17 +8,17 @@ from datetime import date
 
 from mkdocs.config.base import BaseConfigOption, ValidationError
 
+from generator.mkdocs.values import as_of_value, whole_number
+
 
 class IsoDate(BaseConfigOption[date]):
-    """A date written YYYY-MM-DD (quoted or not: YAML reads an unquoted one as a date)."""
+    """A date written YYYY-MM-DD."""
 
     def run_validation(self, value: object) -> date:
-        if isinstance(value, date):
-            return value
         try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise ValidationError(f"expected a date as YYYY-MM-DD, found {value!r}") from None
+            return as_of_value(value)
+        except ValueError as error:
+            raise ValidationError(str(error)) from None
 
 
 class WholeNumber(BaseConfigOption[int]):
@@ -28,7 +29,7 @@ class WholeNumber(BaseConfigOption[int]):
         self.least = least
 
     def run_validation(self, value: object) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or value < self.least:
-            raise ValidationError(f"expected a whole number of {self.least} or more, found "
-                                  f"{value!r}")
-        return value
+        try:
+            return whole_number(value, self.least)
+        except ValueError as error:
+            raise ValidationError(str(error)) from None

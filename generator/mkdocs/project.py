@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import copy
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -38,6 +39,7 @@ from generator.content.errors import PlanTrackerError
 from generator.content.model import Site
 from generator.files.atomic import discard, staging_folder, swap_in, write_atomic
 from generator.mkdocs.nav import build_nav
+from generator.mkdocs.values import as_of_value, whole_number
 
 PLUGIN = "plantrack"
 CONFIG = "mkdocs.yml"
@@ -50,6 +52,8 @@ HEADER = """\
 # Edits here are lost when it is written again; change {source} and content/ instead.
 """
 
+
+T = TypeVar("T")
 
 @dataclass(frozen=True)
 class SourceProject:
@@ -74,23 +78,19 @@ class SourceProject:
     def as_of(self) -> date | None:
         """The plugin's as_of option, as a date."""
         value: object = self.options.get("as_of")
-        if value is None or isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            raise PlanTrackerError(f"{self.config_file}: plantrack as_of: expected a date as "
-                                   f"YYYY-MM-DD, found {value!r}") from None
+        return None if value is None else self._checked("as_of", as_of_value, value)
 
     def search_words(self) -> int | None:
         """The plugin's search_words option."""
         value: object = self.options.get("search_words")
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise PlanTrackerError(f"{self.config_file}: plantrack search_words: expected a "
-                                   f"whole number of 1 or more, found {value!r}")
-        return value
+        return None if value is None else self._checked(
+            "search_words", lambda found: whole_number(found, 1), value)
+
+    def _checked(self, name: str, check: Callable[[object], T], value: object) -> T:
+        try:
+            return check(value)
+        except ValueError as error:
+            raise PlanTrackerError(f"{self.config_file}: plantrack {name}: {error}") from None
 
 
 def read_config(config_file: Path) -> SourceProject:

@@ -17,6 +17,7 @@ import difflib
 import json
 from typing import Any
 
+from generator.content.errors import count
 from generator.content.model import Plan
 from generator.opendata.itemrows import COLUMNS, JSON_FIELDS, item_row
 from generator.opendata.plancells import LISTS, named_cells, plan_fields
@@ -57,7 +58,7 @@ def changes(old: Plan, new: Plan) -> list[str]:
 def _count(number: int, noun: str, what: str = "") -> str:
     if not number:
         return ""
-    return f"{number} {noun}{'' if number == 1 else 's'}" + (f" {what}" if what else "")
+    return count(number, noun) + (f" {what}" if what else "")
 
 
 def _field_changes(old: Plan, new: Plan) -> list[str]:

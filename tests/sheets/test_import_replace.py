@@ -21,7 +21,7 @@ from generator.content.model import Plan
 from generator.opendata.itemrows import item_row
 
 from ..conftest import FIXTURES, ROOT
-from .test_import import bundled, files, plantrack
+from .test_import import bundled, content, files, plantrack  # noqa: F401 (content: a fixture)
 
 SAMPLE = FIXTURES / "sample"
 SAMPLE_FIELDS = ("title, organisation, kind, status, summary, period, reported, source, "
@@ -32,15 +32,6 @@ SAMPLE_FIELDS = ("title, organisation, kind, status, summary, period, reported, 
 def sample(tmp_path: Path) -> Path:
     """A copy of the sample content folder (the village plan and its decision record)."""
     return Path(shutil.copytree(SAMPLE, tmp_path / "sample"))
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    """An empty content folder: the bundled site settings and no plans."""
-    folder = tmp_path / "content"
-    (folder / "plans").mkdir(parents=True)
-    shutil.copy(ROOT / "content" / "site.yml", folder / "site.yml")
-    return folder
 
 
 def own_fields(plan: Plan) -> dict[str, object]:
