@@ -8,6 +8,8 @@ from pathlib import Path
 from generator.commands.common import content_option, count
 from generator.content.checking import SLUG
 from generator.content.errors import PlanTrackerError
+from generator.content.status import CONFIDENCES, REPORTED_WORDS
+from generator.content.vocabulary import Wording, parse_mapping
 from generator.content.yamlfile import read_yaml
 from generator.files.atomic import write_atomic
 from generator.opendata.plancells import PLANS_SHEET
@@ -44,6 +46,18 @@ The plan's own fields (title, organisation, source, editorial notes, ...) come f
 export's "Plans" sheet or JSON; a file without them (a CSV file) keeps those of the plan
 file it replaces.
 
+Statuses (and confidences) are kept as the sheet words them when the vocabulary knows
+them: the built-in wordings (on-track, Green, "Amber - <any text>", Completed, ...), and
+the statuses: of site.yml and of the plan file replaced. Say what another wording means
+with --status "WORD=MEANING" (--confidence for a confidence column); it is then published
+as its meaning, or, with --save-statuses, kept as written and saved in the plan's
+statuses: so that the next import needs no flags. A Decidim status is known by its name
+or its key. An unknown wording is an error naming the flag that would import it.
+
+A row without a ref, or with a ref an earlier row has, stops the import; --fix-refs
+numbers it after the row above (or renames it ref-2), keeps the source's ref in
+source_ref and says so in editorial_note, as the bundled charter records its own.
+
 The header is the first row with two or more filled cells; a single filled cell above it
 is the plan's title (unless --title is given), otherwise the title comes from the file
 name. A column the layout does not know is an error: name its field with
@@ -52,7 +66,9 @@ name. A column the layout does not know is an error: name its field with
 examples:
   plantrack import charter.xlsx --plan village-charter-2022
   plantrack import results.csv --plan budget-2023 --format decidim --dry-run
-  plantrack import plan.csv --plan village --map "Source ref=source_ref" --force"""
+  plantrack import plan.csv --plan village --map "Source ref=source_ref" --force
+  plantrack import charter.xlsx --plan charter --status "Slipping=at-risk" --save-statuses
+  plantrack import results.csv --plan budget --status "delayed=at-risk" --fix-refs"""
 
 
 def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -71,6 +87,19 @@ def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                         help="the spreadsheet's layout (default: auto)")
     parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                         help="take an item field from a column (repeat for more columns)")
+    parser.add_argument("--status", action="append", default=[], metavar="WORD=MEANING",
+                        help="what a council's status wording means: one of "
+                             f"{', '.join(REPORTED_WORDS)} (repeat for more wordings)")
+    parser.add_argument("--confidence", action="append", default=[], metavar="WORD=MEANING",
+                        help="what a council's confidence wording means: one of "
+                             f"{', '.join(CONFIDENCES)} (repeat for more wordings)")
+    parser.add_argument("--save-statuses", action="store_true",
+                        help="keep the wordings of --status and --confidence as written, "
+                             "saved in the plan's statuses: (else each is written as its "
+                             "meaning)")
+    parser.add_argument("--fix-refs", action="store_true",
+                        help="give rows without a ref, or with a ref used before, a ref of "
+                             "their own, recorded in source_ref and editorial_note")
     parser.add_argument("--sheet", metavar="NAME",
                         help="the sheet of an Excel file to read (default: the first)")
     parser.add_argument("--out", type=Path, metavar="PATH",
@@ -92,8 +121,9 @@ def run(args: argparse.Namespace) -> str:
     if not args.dry_run:
         _check_target(out, args)
     existing = Existing(out, args.content) if out.is_file() else None
-    imported = _import(args, Request(args.plan, args.title, args.format, args.map,
-                                     args.content, existing))
+    request = Request(args.plan, args.title, args.format, args.map, args.content, existing,
+                      _wordings(args), args.save_statuses, args.fix_refs)
+    imported = _import(args, request)
     if args.dry_run:
         return _dry_run(out, imported, existing, args)
     try:
@@ -102,6 +132,24 @@ def run(args: argparse.Namespace) -> str:
         raise PlanTrackerError(f"{out}: cannot write the plan file: "
                                f"{error.strerror or error}") from None
     return "\n".join(_summary(f"wrote {out}", imported, args))
+
+
+def _wordings(args: argparse.Namespace) -> list[Wording]:
+    """The wordings of --status and --confidence; every one that is not WORD=MEANING of its
+    kind named in one error."""
+    wordings: list[Wording] = []
+    wrong: list[str] = []
+    for flag, texts, meanings in (("--status", args.status, REPORTED_WORDS),
+                                  ("--confidence", args.confidence, CONFIDENCES)):
+        for text in texts:
+            read = parse_mapping(text, meanings, flag)
+            if isinstance(read, str):
+                wrong.append(f"{flag}: {read}")
+            else:
+                wordings.append(read)
+    if wrong:
+        raise PlanTrackerError("\n".join(wrong))
+    return wordings
 
 
 def _import(args: argparse.Namespace, request: Request) -> Imported:

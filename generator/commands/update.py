@@ -9,7 +9,7 @@ from datetime import date
 from generator.commands.common import content_option, count
 from generator.content.dates import Due, ImpossibleDate, UnknownMonth, parse_due, parse_iso_date
 from generator.content.model import Item
-from generator.content.status import STATUSES, normalise_status, unknown_status_message
+from generator.content.status import CONFIDENCE_LEVELS, STATUSES
 from generator.files.planedit import Change, Edit, update_item
 
 
@@ -24,10 +24,16 @@ def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     parser.add_argument("plan", metavar="PLAN", help="the plan's id (as in its file: id: ...)")
     parser.add_argument("ref", metavar="REF", help="the item's ref, such as 2.05")
-    parser.add_argument("--status", required=True, metavar="WORD",
-                        help="the status now: not-started, on-track, at-risk, off-track, "
-                             "complete, cancelled, or the council's wording (Green, Amber, "
-                             "Red, Completed, ...)")
+    parser.add_argument("--status", metavar="WORD",
+                        help="the status now: not-started, in-progress, on-track, at-risk, "
+                             "off-track, complete, cancelled, or the council's wording (Green, "
+                             "Amber - some slippage, Completed, or a word in the plan's "
+                             "statuses)")
+    parser.add_argument("--confidence", metavar="WORD",
+                        help="where the council judges confidence separately from the status: "
+                             "green, amber, red, or its wording for them")
+    parser.add_argument("--reason", metavar="TEXT",
+                        help="why the council gives that confidence, in its words")
     parser.add_argument("--note", metavar="TEXT", help="what changed, in plain words")
     parser.add_argument("--date", metavar="DATE",
                         help="the date of the update, YYYY-MM-DD (default: today)")
@@ -45,22 +51,34 @@ def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> str:
     problems: list[str] = []
     edit = read_options(args, date.today(), problems)
+    wordings = (args.status and args.status.strip(), args.confidence and args.confidence.strip())
     return describe(update_item(args.content, args.plan, args.ref, edit, problems,
-                                args.relayout))
+                                args.relayout, wordings))
 
 
 def read_options(args: argparse.Namespace, today: date, problems: list[str]) -> Edit | None:
     """The update the options ask for, or None when any is wrong (each adds a problem)."""
     found = len(problems)
-    status = normalise_status(args.status)
-    if status is None:
-        problems.append(f"--status: {unknown_status_message(args.status)}")
+    wording = _wording("--status", args.status, problems)
+    confidence = _wording("--confidence", args.confidence, problems)
+    if args.status is None and args.confidence is None:
+        problems.append("--status or --confidence: expected at least one, found neither")
+    if args.reason is not None and args.confidence is None:
+        problems.append("--reason: expected with --confidence (it is the confidence's "
+                        "reason), found without it")
     on = _date(args.date, today, problems) if args.date is not None else today
     progress = _progress(args.progress, problems)
     due = _due(args.due, problems)
-    if len(problems) > found or status is None or on is None:
+    if len(problems) > found or on is None:
         return None
-    return Edit(args.status.strip(), status, on, (args.note or "").strip(), progress, due)
+    return Edit(wording, on, (args.note or "").strip(), progress, due, confidence,
+                (args.reason or "").strip() or None)
+
+
+def _wording(option: str, text: str | None, problems: list[str]) -> str | None:
+    if text is not None and not text.strip():
+        problems.append(f"{option}: expected a wording, found nothing")
+    return text.strip() if text else None
 
 
 def _date(text: str, today: date, problems: list[str]) -> date | None:
@@ -108,7 +126,9 @@ def _due(text: str | None, problems: list[str]) -> str | None:
 def describe(change: Change) -> str:
     """One line saying what changed, and a note when other lines had to be laid out anew."""
     before, after, edit = change.before, change.after, change.edit
-    parts = [f"status {_change(_label(before), _label(after))}"]
+    parts = [f"status {_change(_label(before), _label(after))}"] if edit.wording else []
+    if edit.confidence_wording:
+        parts.append(f"confidence {_change(_judged(before), _judged(after))}")
     if edit.progress is not None:
         parts.append(f"progress {_change(_percent(before.progress), _percent(after.progress))}")
     if edit.due is not None:
@@ -127,6 +147,14 @@ def describe(change: Change) -> str:
 
 def _label(item: Item) -> str:
     return STATUSES[item.current_status].label
+
+
+def _judged(item: Item) -> str:
+    judgement = item.current_confidence
+    if judgement is None:
+        return "not judged"
+    label = CONFIDENCE_LEVELS[judgement.level].label
+    return label + (f" ({judgement.reason})" if judgement.reason else "")
 
 
 def _change(old: str, new: str) -> str:

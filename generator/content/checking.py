@@ -17,10 +17,15 @@ from typing import Any
 from generator.content.dates import Due, ImpossibleDate, UnknownMonth, parse_due, parse_iso_date
 from generator.content.errors import Problem
 from generator.content.schema import DIRECTIONS, ITEM, ITEM_KINDS, NESTED, PLAN_STATUSES, Field
-from generator.content.status import (
-    normalise_status,
-    normalise_status_before,
-    unknown_status_message,
+from generator.content.vocabulary import (
+    BUILT_IN_VOCABULARY,
+    MEANINGS,
+    Axis,
+    Vocabulary,
+    Wording,
+    add_to_file,
+    key,
+    unknown_message,
 )
 from generator.content.yamlfile import Document
 
@@ -41,10 +46,22 @@ def _show(value: Any) -> str:
 class Reader:
     """Reads typed values out of one document, recording problems as it goes."""
 
-    def __init__(self, doc: Document, problems: list[Problem]) -> None:
+    def __init__(self, doc: Document, problems: list[Problem],
+                 vocabulary: Vocabulary = BUILT_IN_VOCABULARY, origin: str = "") -> None:
         self.doc = doc
         self.problems = problems
+        self.vocabulary = vocabulary
+        """The wordings status and confidence fields are read with."""
+        self.origin = origin or doc.path
         self.converters = self._converters()
+        self._read_early: dict[str, list[Wording]] = {}
+
+    def own_vocabulary(self, data: Any, at: str, spec: Field) -> list[Wording]:
+        """Read a file's ``statuses`` before the rest of it, so that its fields are read with
+        them; the field is then not read (nor its problems reported) a second time."""
+        wordings = self.wordings(data, at, spec) or []
+        self._read_early[at] = wordings
+        return wordings
 
     def problem(self, at: str, code: str, message: str) -> None:
         self.problems.append(Problem(self.doc.path, self.doc.line(at), at, code, message))
@@ -81,12 +98,15 @@ class Reader:
         return {
             "text": self.text, "ref": self.text, "due": self.due, "date": self.date,
             "slug": self.slug, "url": self.url, "url-template": self.url, "email": self.email,
-            "status": self.status, "status-before": self.status, "plan-status": self.choice, "kind": self.choice,
+            "status": self.status, "status-before": self.status, "confidence": self.status,
+            "meaning": self.meaning, "vocabulary": self.wordings,
+            "plan-status": self.choice, "kind": self.choice,
             "direction": self.choice, "progress": self.progress,
             "text-list": self.text_list, "id-list": self.text_list, "ref-list": self.text_list,
             "feedback": self.nested, "source": self.nested,
             "areas": self.nested_list, "updates": self.nested_list,
             "targets": self.nested_list, "sections": self.nested_list,
+            "glossary": self.nested_list,
             "items": self.items,
         }
 
@@ -151,19 +171,60 @@ class Reader:
         return None
 
     def status(self, value: Any, at: str, spec: Field) -> tuple[str, str] | None:
-        """(published word, council's wording); ``from`` may also say "not reported"."""
+        """(published word, council's wording), read with the file's vocabulary; ``from`` may
+        also say "not reported"."""
         text = self.text(value, at, spec)
         if not text:
             return None
-        before = spec.type == "status-before"
-        word = normalise_status_before(text) if before else normalise_status(text)
+        axis: Axis = "confidence" if spec.type == "confidence" else "status"
+        word: str | None
+        if spec.type == "status-before":
+            word = self.vocabulary.status_before(text)
+        else:
+            word = self.vocabulary.status(text) if axis == "status" else (
+                self.vocabulary.confidence(text))
         if word is None:
-            message = unknown_status_message(text)
-            if before:
+            message = unknown_message(text, axis, self.vocabulary, add_to_file(text, axis))
+            if spec.type == "status-before":
                 message = message.replace("; found", ', or "not reported"; found', 1)
-            self.problem(at, "unknown-status", message)
+            self.problem(at, f"unknown-{axis}", message)
             return None
         return word, text
+
+    def meaning(self, value: Any, at: str, spec: Field) -> str | None:
+        text = self.text(value, at, spec)
+        if text is None:
+            return None
+        if text.lower() not in MEANINGS:
+            self.problem(at, "unknown-meaning", f"expected a status ({', '.join(MEANINGS[:-3])})"
+                         f" or a confidence ({', '.join(MEANINGS[-3:])}); found {_show(text)}")
+            return None
+        return text.lower()
+
+    def wordings(self, value: Any, at: str, spec: Field) -> list[Wording] | None:
+        """A vocabulary's wordings; each wording once, and never only "*"."""
+        if at in self._read_early:
+            return self._read_early.pop(at)
+        read = self.nested_list(value, at, spec)
+        wordings: list[Wording] = []
+        seen: dict[tuple[str, str], int] = {}
+        for i, entry in enumerate(read or []):
+            if {"wording", "means"} - entry.keys():
+                continue
+            where = f"{at}[{i}].wording"
+            wording = Wording(entry["wording"], entry["means"], entry.get("explained"),
+                              self.origin)
+            found = (key(wording.wording), wording.axis)
+            if not key(wording.wording).replace("*", "").strip():
+                self.problem(where, "bad-wording", f"expected a wording with words in it, "
+                             f"found {_show(wording.wording)}")
+            elif found in seen:
+                self.problem(where, "duplicate-wording", f"expected each wording once, found "
+                             f'"{wording.wording}" again (first at {at}[{seen[found]}])')
+            else:
+                seen[found] = i
+                wordings.append(wording)
+        return wordings
 
     def choice(self, value: Any, at: str, spec: Field) -> str | None:
         choices = {"plan-status": PLAN_STATUSES, "kind": ITEM_KINDS, "direction": DIRECTIONS}

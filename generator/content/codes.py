@@ -16,7 +16,9 @@ from generator.content.schema import (
     SITE,
     SOURCE,
     TARGET,
+    TERM,
     UPDATE,
+    WORDING,
 )
 
 _FIXED: dict[str, str] = {
@@ -42,7 +44,13 @@ _FIXED: dict[str, str] = {
     "impossible-date": "A date does not exist in the calendar (30 February).",
     "unknown-month": "A due date has a word before a year that looks like a misspelt month.",
     "future-date": "Progress is dated after the date the site judges against.",
-    "unknown-status": "A status wording the site does not know (a did-you-mean is given).",
+    "unknown-status": "A status wording the vocabulary does not give a meaning (a "
+                      "did-you-mean, and how to add the council's word, are given).",
+    "unknown-confidence": "A confidence wording the vocabulary does not give a meaning.",
+    "unknown-meaning": "A vocabulary wording means something other than a status or a "
+                       "confidence.",
+    "bad-wording": "A vocabulary wording has no words (only *).",
+    "duplicate-wording": "A vocabulary gives one wording twice.",
     "bad-progress": "Progress is not a whole number from 0 to 100.",
     # across a plan and across files
     "duplicate-ref": "Two items of a plan share a ref.",
@@ -75,7 +83,7 @@ _FIXED: dict[str, str] = {
     "duplicate-plan-field": "A plan field is given twice.",
 }
 
-_TABLES = (SITE, FEEDBACK, SOURCE, AREA, PLAN, UPDATE, TARGET, ITEM, SECTION, DECISION)
+_TABLES = (SITE, FEEDBACK, SOURCE, AREA, WORDING, TERM, PLAN, UPDATE, TARGET, ITEM, SECTION, DECISION)
 _CHOICES = ("status", "kind", "direction")
 """Fields whose value is one of a closed list: ``unknown-<field>``."""
 

@@ -1,11 +1,24 @@
 """Due dates as councils write them.
 
-A council writes "Aug-22", "March 2003", "By December 2003", "2005/06", "Ongoing" or "To be
-confirmed". We keep those words for display and derive a deadline (the last day of the period
-named) for sorting and for judging "overdue". Words that name a start ("Ongoing from May 2003",
-"Post April 2003"), that state completion ("Completed March 2003 ...") or no date at all give no
-deadline: such an item is never called overdue. A word that looks like a misspelt month
-("Ocotber 2023", "Marhc-23") is an error, never a guess.
+A council writes "Aug-22", "March 2003", "By December 2003", "2005/06", "Q2 2024", "31/03/2024",
+"Ongoing" or "To be confirmed". We keep those words for display and derive a deadline (the last
+day of the period named) for sorting and for judging "overdue". Words that name a start ("Ongoing
+from May 2003", "Post April 2003"), that state completion ("Completed March 2003 ...") or no date
+at all ("TBC", "N/A") give no deadline: such an item is never called overdue. A word that looks
+like a misspelt month ("Ocotber 2023", "Marhc-23") and a quarter that does not exist ("Q5 2024")
+are errors, never a guess. When the text names several dates ("Sep-23 and Mar-24"), the first is
+the deadline.
+
+The periods, each ending on its last day:
+
+- a day: 2024-03-31, 31/03/2024, 31/3/24, 31.03.2024, 31-03-2024 (day first, as in the UK);
+- a month: Aug-22, March 2003, 2022-08;
+- a calendar quarter: Q2 2024, 2024 Q2, Q2-24, Quarter 2 2024 (Q2 is April to June);
+- a financial year, which starts on 1 April: 2005/06, 2010/2011, 2024-25, 2024-2025, FY2024/25
+  (but 2011-12 is December 2011: a year and a month that exists stay a month);
+- a quarter of a financial year: Q2 2024/25, 2024/25 Q2 (Q1 is April to June 2024, Q4 January
+  to March 2025);
+- a year alone: 31 December.
 """
 
 from __future__ import annotations
@@ -13,6 +26,7 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -24,11 +38,18 @@ MONTHS = {
 }
 MONTHS["sept"] = 9
 
-_ISO_DAY = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_ISO_DAY = re.compile(r"\b(\d{4})([-/])(\d{1,2})\2(\d{1,2})\b")
 _ISO_MONTH = re.compile(r"\b(\d{4})-(\d{1,2})\b")
-_UK_DAY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_UK_DAY = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b")
 _MONTH_YEAR = re.compile(r"\b([a-z]{3,9})\.?[\s-]+'?(\d{4}|\d{2})\b", re.IGNORECASE)
-_FINANCIAL_YEAR = re.compile(r"\b(\d{4})/(\d{4}|\d{2})\b")
+_FINANCIAL_YEAR = re.compile(r"\b(?:fy\s*)?(\d{4})([/-])(\d{4}|\d{2})\b", re.IGNORECASE)
+_QUARTER = r"(?:q|qtr\.?|quarter)\s*(?P<quarter>\d{1,2})"
+_QUARTER_YEARS = re.compile(  # Q2 2024, Q2-24, Q2 2024/25, Q2 24/25, Q2 FY2024/25
+    r"\b" + _QUARTER + r"[\s,-]+(?P<fy>fy\s*)?(?P<years>\d{2}(?:\d{2})?(?:[/-]\d{2}(?:\d{2})?)?)\b",
+    re.IGNORECASE)
+_YEARS_QUARTER = re.compile(  # 2024 Q2, 2024-Q2, 2024/25 Q2, FY2024/25 Q2
+    r"\b(?P<fy>fy\s*)?(?P<years>\d{4}(?:[/-]\d{2}(?:\d{2})?)?)[\s-]+" + _QUARTER + r"\b",
+    re.IGNORECASE)
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 _STARTS = re.compile(r"\b(from|post|after|starting|beginning)\s*$", re.IGNORECASE)
 _COMPLETION = re.compile(r"\s*(completed?|done|achieved|delivered|finished)\b", re.IGNORECASE)
@@ -107,25 +128,77 @@ def _two_digit_year(value: str) -> int:
     return year if len(value) == 4 else (2000 + year if year < 70 else 1900 + year)
 
 
+def _follows(year: int, written: str) -> bool:
+    """Whether ``written`` ("25", "2025") is the year after ``year``: 2024/25 is one year."""
+    return int(written) == (year + 1 if len(written) == 4 else (year + 1) % 100)
+
+
+def _years(written: str) -> tuple[int, bool] | None:
+    """The first year of "2024", "24", "2024/25", "2024-2025" or "24/25", and whether it is a
+    financial year; None when the second year does not follow the first ("2024/26")."""
+    first, *rest = re.split(r"[/-]", written)
+    year = _two_digit_year(first)
+    if not rest:
+        return year, False
+    return (year, True) if _follows(year, rest[0]) else None
+
+
+def _quarter_end(match: re.Match[str]) -> date | None:
+    """The last day of a calendar quarter (Q2 2024: 30 June 2024) or of a quarter of a financial
+    year, which starts in April (Q2 2024/25: 30 September 2024)."""
+    quarter, written = int(match["quarter"]), match["years"]
+    if not 1 <= quarter <= 4:
+        raise ImpossibleDate(f"quarter {quarter} of {written}")
+    years = _years(written)
+    if years is None or (match["fy"] and not years[1]):  # FY2024 may be 2023/24 or 2024/25
+        return None
+    year, financial = years
+    month = 3 * quarter + (3 if financial else 0)
+    return _month_end(year + 1, month - 12) if month > 12 else _month_end(year, month)
+
+
+def _financial_year_end(match: re.Match[str]) -> date | None:
+    """31 March of a financial year's second year (2005/06, 2024-25, FY2024/25); "2011-12" is left
+    to the month rule (December 2011), because that year and month exist."""
+    year, dash, second = int(match[1]), match[2] == "-", match[3]
+    if dash and len(second) == 2 and 1 <= int(second) <= 12:
+        return None
+    return date(year + 1, 3, 31) if _follows(year, second) else None
+
+
+def _month_year(match: re.Match[str]) -> date | None:
+    month = MONTHS.get(match[1].lower())
+    if month:
+        return _month_end(_two_digit_year(match[2]), month)
+    _refuse_month_like(match[1])
+    return None
+
+
+_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], date | None]]
+_RULES: tuple[_Rule, ...] = (
+    (_QUARTER_YEARS, _quarter_end),
+    (_YEARS_QUARTER, _quarter_end),
+    (_ISO_DAY, lambda m: _day(int(m[1]), int(m[3]), int(m[4]))),
+    (_UK_DAY, lambda m: _day(_two_digit_year(m[4]), int(m[3]), int(m[1]))),
+    (_FINANCIAL_YEAR, _financial_year_end),
+    (_ISO_MONTH, lambda m: _month_end(int(m[1]), int(m[2]))),
+    (_MONTH_YEAR, _month_year),
+)
+"""The periods a due text may name, in order: a later rule never reads inside the words an
+earlier one has read (the 2024/25 of "Q2 2024/25" is not also a financial year)."""
+
+
 def _candidates(text: str) -> list[tuple[int, date]]:
-    found: list[tuple[int, date]] = []
-    for m in _ISO_DAY.finditer(text):
-        found.append((m.start(), _day(int(m[1]), int(m[2]), int(m[3]))))
-    for m in _UK_DAY.finditer(text):
-        found.append((m.start(), _day(int(m[3]), int(m[2]), int(m[1]))))
-    for m in _ISO_MONTH.finditer(text):
-        if not _ISO_DAY.match(text, m.start()):
-            found.append((m.start(), _month_end(int(m[1]), int(m[2]))))
-    for m in _MONTH_YEAR.finditer(text):
-        month = MONTHS.get(m[1].lower())
-        if month:
-            found.append((m.start(), _month_end(_two_digit_year(m[2]), month)))
-        else:
-            _refuse_month_like(m[1])
-    for m in _FINANCIAL_YEAR.finditer(text):
-        if int(m[2]) % 100 == (int(m[1]) + 1) % 100:  # 2005/06, 2010/2011: ends 31 March
-            found.append((m.start(), date(int(m[1]) + 1, 3, 31)))
-    return found
+    """Every date the text names, with where it starts."""
+    read: list[tuple[int, int, date]] = []
+    for pattern, reading in _RULES:
+        for match in pattern.finditer(text):
+            if any(start <= match.start() < end for start, end, _ in read):
+                continue
+            deadline = reading(match)
+            if deadline is not None:
+                read.append((match.start(), match.end(), deadline))
+    return [(start, deadline) for start, _, deadline in read]
 
 
 def _refuse_month_like(word: str) -> None:
@@ -151,4 +224,7 @@ def _deadline(text: str, found: list[tuple[int, date]]) -> date | None:
 
 
 def _inside_date(text: str, at: int) -> bool:
-    return bool(re.match(r"\d{4}[-/]", text[at:])) or (at > 0 and text[at - 1] in "-/")
+    """Whether the year at ``at`` is part of a date, or follows "FY" (FY2024 may mean 2023/24 or
+    2024/25, so it names no deadline)."""
+    return bool(re.match(r"\d{4}[-/]", text[at:]) or re.search(r"[-/]$|\bfy\s*$", text[:at],
+                                                              re.IGNORECASE))

@@ -28,15 +28,20 @@ from generator.content.model import (
     Site,
     Source,
     Target,
+    Term,
     Update,
 )
 from generator.content.schema import DECISION, ITEM, PLAN, SITE, Field
+from generator.content.vocabulary import BUILT_IN_VOCABULARY, Vocabulary
 from generator.content.yamlfile import Document, read_yaml
 
 TEXT_FIELDS = tuple(
     f.name for f in ITEM
-    if f.type in ("text", "direction") and f.name not in ("title", "source_ref")
+    if f.type in ("text", "direction") and f.name not in ("title", "source_ref",
+                                                          "confidence_reason")
 )
+
+
 def _files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -55,7 +60,8 @@ def load_site(content: Path | str, as_of: date | None = None, today: date | None
     problems: list[Problem] = []
     with _collector_paused():
         site = _load_settings(content / "site.yml", problems)
-        site.plans = [p for f in _files(content / "plans") if (p := _load_plan(f, problems))]
+        site.plans = [p for f in _files(content / "plans")
+                      if (p := _load_plan(f, site.vocabulary, problems))]
         site.decisions = [
             d for f in _files(content / "decisions") if (d := _load_decision(f, problems))
         ]
@@ -108,12 +114,18 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _read(file: Path, problems: list[Problem]) -> tuple[Document, Reader] | None:
+def _read(file: Path, problems: list[Problem], vocabulary: Vocabulary = BUILT_IN_VOCABULARY,
+          origin: str = "") -> tuple[Document, Reader] | None:
     doc, found = read_yaml(file, str(file))
     problems.extend(found)
     if found:
         return None
-    return doc, Reader(doc, problems)
+    reader = Reader(doc, problems, vocabulary, origin or file.name)
+    if isinstance(doc.data, dict) and doc.data.get("statuses") is not None:
+        spec = next(f for f in (*PLAN, *SITE) if f.name == "statuses")
+        own = reader.own_vocabulary(doc.data["statuses"], "statuses", spec)
+        reader.vocabulary = vocabulary.extended(own)
+    return doc, reader
 
 
 def _feedback(values: dict[str, Any] | None) -> Feedback | None:
@@ -130,14 +142,16 @@ def _load_settings(file: Path, problems: list[Problem]) -> Site:
     if not {"title", "council", "url"} <= values.keys():
         return fallback
     values["feedback"] = _feedback(values.get("feedback")) or Feedback()
+    values["glossary"] = [Term(**t) for t in values.get("glossary", []) if len(t) == 2]
     return Site(**values)
 
 
 def _read_named(
-    file: Path, problems: list[Problem], fields: tuple[Field, ...]
+    file: Path, problems: list[Problem], fields: tuple[Field, ...],
+    vocabulary: Vocabulary = BUILT_IN_VOCABULARY,
 ) -> tuple[Document, Reader, dict[str, Any]] | None:
     """A plan or decision file's values, or None when it cannot be used (problems recorded)."""
-    read = _read(file, problems)
+    read = _read(file, problems, vocabulary, f"plans/{file.name}")
     if read is None:
         return None
     doc, reader = read
@@ -145,11 +159,12 @@ def _read_named(
     return (doc, reader, values) if "id" in values and "title" in values else None
 
 
-def _load_plan(file: Path, problems: list[Problem]) -> Plan | None:
-    read = _read_named(file, problems, PLAN)
+def _load_plan(file: Path, vocabulary: Vocabulary, problems: list[Problem]) -> Plan | None:
+    read = _read_named(file, problems, PLAN, vocabulary)
     if read is None:
         return None
     doc, reader, values = read
+    values["vocabulary"] = reader.vocabulary
     items = values.pop("items", [])
     source = values.pop("source", {})
     plan = Plan(
@@ -170,6 +185,7 @@ def _item(plan_id: str, data: dict[str, Any], doc: Document, parent: Item | None
     if "ref" not in data or "title" not in data:
         return None
     status = data.get("status") or (None, None)
+    confidence = data.get("confidence") or (None, None)
     item = Item(
         plan_id=plan_id,
         ref=data["ref"],
@@ -183,6 +199,9 @@ def _item(plan_id: str, data: dict[str, Any], doc: Document, parent: Item | None
         original_due=data.get("original_due"),
         status=status[0],
         wording=status[1],
+        confidence=confidence[0],
+        confidence_wording=confidence[1],
+        confidence_reason=data.get("confidence_reason"),
         progress=data.get("progress"),
         updates=[_update(u) for u in data.get("updates", []) if "date" in u],
         related=data.get("related", []),
@@ -199,8 +218,10 @@ def _item(plan_id: str, data: dict[str, Any], doc: Document, parent: Item | None
 def _update(values: dict[str, Any]) -> Update:
     status = values.get("status") or (None, None)
     before = values.get("from") or (None, None)
+    confidence = values.get("confidence") or (None, None)
     return Update(values["date"], status[0], status[1], values.get("note", ""),
-                  before[0], before[1])
+                  before[0], before[1], confidence[0], confidence[1],
+                  values.get("confidence_reason"))
 
 
 def _check_plan(plan: Plan, reader: Reader) -> None:

@@ -8,7 +8,8 @@ from datetime import date
 
 from generator.content.dates import Due
 from generator.content.schema import ItemKind, PlanStatus
-from generator.content.status import NOT_REPORTED, StatusWord
+from generator.content.status import NOT_REPORTED, Confidence, StatusWord
+from generator.content.vocabulary import BUILT_IN_VOCABULARY, Vocabulary, Wording
 
 
 @dataclass
@@ -23,6 +24,20 @@ class Update:
     """The status this update replaced ("not-reported" for none), when the update says so."""
     before_wording: str | None = None
     """That status in the council's wording, as the update's ``from`` gives it."""
+    confidence: Confidence | None = None
+    confidence_wording: str | None = None
+    confidence_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A confidence in force: the level, the council's wording, its reason and its date."""
+
+    level: Confidence
+    wording: str
+    reason: str | None
+    date: date | None
+    """The update's date; None when the item's own ``confidence`` gives it."""
 
 
 @dataclass
@@ -83,6 +98,9 @@ class Item:
     original_due: Due | None = None
     status: StatusWord | None = None
     wording: str | None = None
+    confidence: Confidence | None = None
+    confidence_wording: str | None = None
+    confidence_reason: str | None = None
     progress: int | None = None
     updates: list[Update] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
@@ -102,6 +120,19 @@ class Item:
             if update.status:
                 return update.status
         return NOT_REPORTED
+
+    @property
+    def current_confidence(self) -> Judgement | None:
+        """The confidence in force (the item's own, else the latest update's that gives one),
+        with the council's wording and reason; None when the council judges none."""
+        if self.confidence:
+            return Judgement(self.confidence, self.confidence_wording or self.confidence,
+                             self.confidence_reason, None)
+        for update in sorted(self.updates, key=lambda u: u.date, reverse=True):
+            if update.confidence:
+                return Judgement(update.confidence, update.confidence_wording
+                                 or update.confidence, update.confidence_reason, update.date)
+        return None
 
     def ancestors(self) -> list[Item]:
         """Parents from the top of the plan down to this item's parent."""
@@ -137,6 +168,10 @@ class Plan:
     feedback: Feedback | None = None
     areas: list[Area] = field(default_factory=list)
     editorial_notes: list[str] = field(default_factory=list)
+    statuses: list[Wording] = field(default_factory=list)
+    """The plan's own wordings, tried before the site's."""
+    vocabulary: Vocabulary = field(default=BUILT_IN_VOCABULARY, repr=False)
+    """Every wording the plan is read with: its own, the site's, then the built-in ones."""
     items: list[Item] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -144,6 +179,11 @@ class Plan:
         """Every item of the plan, parents before children, in the plan's order."""
         for item in self.items:
             yield from item.walk()
+
+    @property
+    def uses_confidence(self) -> bool:
+        """Whether any item of the plan reports a confidence."""
+        return any(item.current_confidence for item in self.walk())
 
     def find(self, ref: str) -> Item | None:
         return next((item for item in self.walk() if item.ref == ref), None)
@@ -182,6 +222,14 @@ class Decision:
     lines: dict[str, int] = field(default_factory=dict, repr=False)
 
 
+@dataclass(frozen=True)
+class Term:
+    """An abbreviation or term the data uses, and what it means."""
+
+    term: str
+    meaning: str
+
+
 @dataclass
 class Site:
     """Everything the site publishes: its settings, plans and decision records."""
@@ -193,8 +241,21 @@ class Site:
     as_of: date | None = None
     feedback: Feedback = field(default_factory=Feedback)
     licence: str | None = None
+    glossary: list[Term] = field(default_factory=list)
+    statuses: list[Wording] = field(default_factory=list)
+    """The site's own wordings, tried for every plan after the plan's own."""
     plans: list[Plan] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The wordings every plan is read with, after its own."""
+        return BUILT_IN_VOCABULARY.extended(self.statuses)
+
+    @property
+    def uses_confidence(self) -> bool:
+        """Whether any item reports a confidence: only then do pages show that axis."""
+        return any(plan.uses_confidence for plan in self.plans)
 
     def plan(self, plan_id: str) -> Plan | None:
         return next((plan for plan in self.plans if plan.id == plan_id), None)

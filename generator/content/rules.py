@@ -17,7 +17,7 @@ from datetime import date
 from typing import Literal
 
 from generator.content.model import Item, Plan
-from generator.content.status import NOT_REPORTED, ORDER
+from generator.content.status import NOT_REPORTED, ORDER, shown_in_totals
 
 STALE_AFTER_MONTHS = 6
 CONTAINER_KINDS = frozenset({"section"})
@@ -31,9 +31,18 @@ Age = Literal["undated", "old"]
 RULES = {
     "overdue": (
         "An item is overdue when the council has reported a status for it that is not "
-        "complete or cancelled, and its due date has passed. A due date such as \"Aug-22\" or "
-        "\"March 2003\" means the last day of that month; \"2005/06\" means 31 March 2006; a "
-        "year alone means 31 December. Items due \"Ongoing\", \"To be confirmed\" or \"from\" "
+        "complete or cancelled, and its due date has passed. A due date means the last day of "
+        "the period it names: \"Aug-22\" or \"March 2003\" the last day of that month; a "
+        "quarter such as \"Q2 2024\" the last day of that quarter of the calendar year (30 June "
+        "2024); a financial year such as \"2005/06\" or \"2024-25\" 31 March of its second "
+        "year, because a council's financial year starts on 1 April; a quarter of a financial "
+        "year such as \"Q2 2024/25\" the last day of that quarter counted from April (Q1 is "
+        "April to June 2024, Q2 July to September, Q4 January to March 2025); a year alone 31 "
+        "December. A date such as \"31/03/2024\" is read day first. Where a due text names "
+        "several dates (\"Sep-23 and Mar-24\"), the first is the deadline. A quarter that does "
+        "not exist (\"Q5 2024\") is an error, never a guess, and \"FY2024\", which may mean "
+        "2023/24 or 2024/25, gives no deadline. "
+        "Items due \"Ongoing\", \"To be confirmed\" or \"from\" "
         "a date, and due texts that state a completion (\"Completed March 2003\"), have no "
         "deadline and are never called overdue. A due text that names no date is shown as "
         "written, with \"no date given\"."
@@ -180,7 +189,8 @@ def totals(plan: Plan, items: Iterable[Item], as_of: date) -> Totals:
     found = Counter(item.current_status for item in items)
     late = Counter(lateness(plan, item, as_of) for item in items)
     return Totals(
-        by_status={word: found.get(word, 0) for word in ORDER},
+        by_status={word: found.get(word, 0) for word in ORDER
+                   if shown_in_totals(word, found.get(word, 0))},
         overdue=late["overdue"],
         passed_unreported=late["passed-unreported"],
     )
@@ -190,7 +200,61 @@ def combined(parts: Iterable[Totals]) -> Totals:
     """The totals of several plans together."""
     parts = list(parts)
     return Totals(
-        by_status={word: sum(t.by_status.get(word, 0) for t in parts) for word in ORDER},
+        by_status={word: count for word in ORDER
+                   if shown_in_totals(word, count := sum(t.by_status.get(word, 0)
+                                                         for t in parts))},
         overdue=sum(t.overdue for t in parts),
         passed_unreported=sum(t.passed_unreported for t in parts),
     )
+
+
+NO_CONFIDENCE = "none"
+"""The count of counted items the council gives no confidence for."""
+CONFIDENCE_COUNT_LABELS = {"green": "Green", "amber": "Amber", "red": "Red",
+                           NO_CONFIDENCE: "No confidence given"}
+"""The rows of confidence counts, in the order they are shown."""
+
+RULES["confidence"] = (
+    "Some councils judge two things separately: the status says what stage the work has "
+    "reached (such as \"In progress\"), and the confidence (green, amber or red) is the "
+    "council's own judgement of whether it will be delivered as promised. The site shows "
+    "both, each in words. An item's confidence is the one it gives itself, else the one in "
+    "its latest progress update that gives one. Counts by confidence count the same items as "
+    "the totals by status (every item except sections); an item with no confidence from the "
+    "council is counted as \"No confidence given\", never as green, amber or red."
+)
+
+
+@dataclass(frozen=True)
+class ConfidenceCounts:
+    """How many counted items have each confidence level, and how many have none."""
+
+    by_level: dict[str, int]
+    """Green, amber, red and "none", always all four, in that order."""
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_level.values())
+
+    @property
+    def judged(self) -> int:
+        """Items with any confidence."""
+        return self.total - self.by_level.get(NO_CONFIDENCE, 0)
+
+    def share(self, level: str) -> str:
+        return share(self.by_level.get(level, 0), self.total)
+
+
+def confidence_counts(items: Iterable[Item]) -> ConfidenceCounts:
+    """Counted items (sections left out, as in :func:`totals`) by their current confidence
+    (:attr:`Item.current_confidence`); those the council judges none for under "none"."""
+    found = Counter(judgement.level if (judgement := item.current_confidence) else NO_CONFIDENCE
+                    for item in counted(items))
+    return ConfidenceCounts({level: found.get(level, 0) for level in CONFIDENCE_COUNT_LABELS})
+
+
+def combined_confidence(parts: Iterable[ConfidenceCounts]) -> ConfidenceCounts:
+    """The confidence counts of several plans together."""
+    parts = list(parts)
+    return ConfidenceCounts({level: sum(p.by_level.get(level, 0) for p in parts)
+                             for level in CONFIDENCE_COUNT_LABELS})

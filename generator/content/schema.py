@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from generator.content.status import REPORTED_WORDS
+from generator.content.status import CONFIDENCES, REPORTED_WORDS
 
 ItemKind = Literal["section", "recommendation", "aim", "objective", "action", "commitment",
                    "indicator", "step"]
@@ -18,6 +18,7 @@ FieldType = Literal[
     "text", "ref", "due", "date", "slug", "url", "url-template", "email", "status",
     "status-before", "plan-status", "kind", "direction", "progress", "text-list", "id-list",
     "ref-list", "feedback", "source", "areas", "updates", "targets", "sections", "items",
+    "vocabulary", "meaning", "confidence", "glossary",
 ]
 """What a field holds: each type has one converter in :mod:`generator.content.checking`."""
 
@@ -49,6 +50,24 @@ SITE = (
     _f("as_of", "date", "The date the site judges 'overdue' against (default: the build date)."),
     _f("feedback", "feedback", "Where residents send views on an item."),
     _f("licence", "text", "The licence the data is published under."),
+    _f("statuses", "vocabulary", "The council's own status words and what each means "
+       "(wording, means); every plan uses them, and a plan's own statuses come first."),
+    _f("glossary", "glossary", "Abbreviations and terms the data uses (term, meaning): each is "
+       "explained on the glossary page and linked where it appears."),
+)
+
+WORDING = (
+    _f("wording", "text", "The council's word or phrase, as it writes it; * stands for any "
+       "text (Amber - * matches Amber - some slippage).", True),
+    _f("means", "meaning", "What it means: a status (" + ", ".join(REPORTED_WORDS) + ") or, "
+       "for the confidence field, a confidence (" + ", ".join(CONFIDENCES) + ").", True),
+    _f("explained", "text", "What the council says the word means, shown on the methodology "
+       "page."),
+)
+
+TERM = (
+    _f("term", "text", "The word or abbreviation, as the data writes it (T&PCs).", True),
+    _f("meaning", "text", "What it means, in plain words.", True),
 )
 
 FEEDBACK = (
@@ -94,6 +113,8 @@ PLAN = (
     _f("feedback", "feedback", "This plan's own feedback route, replacing the site's."),
     _f("areas", "areas", "Places the plan names (id, name, description)."),
     _f("editorial_notes", "text-list", "Editorial decisions made in publishing the plan."),
+    _f("statuses", "vocabulary", "This plan's own status words (wording, means), used before "
+       "the site's."),
     _f("items", "items", "The plan's items.", True),
 )
 
@@ -102,6 +123,9 @@ UPDATE = (
     _f("status", "status", "The status reported on that date."),
     _f("from", "status-before", "The status this update replaced, where no earlier update "
        "gives it (plantrack update writes it); \"not reported\" when there was none."),
+    _f("confidence", "confidence", "The confidence reported on that date (green, amber, red, "
+       "or the council's wording)."),
+    _f("confidence_reason", "text", "Why, in the council's words."),
     _f("note", "text", "What changed, in plain words."),
 )
 
@@ -135,6 +159,9 @@ ITEM = (
     _f("comments", "text", "Comments in the plan.", label="Comments"),
     _f("status", "status", "The current status (" + ", ".join(REPORTED_WORDS) + ", or the "
        "council's own wording such as Green - on track). Leave out when not reported."),
+    _f("confidence", "confidence", "A second axis, where the council uses one: its confidence "
+       "of delivery (green, amber, red, or its own wording), separate from the status."),
+    _f("confidence_reason", "text", "Why the council gives that confidence, in its words."),
     _f("progress", "progress", "Stated progress, 0 to 100 (percent)."),
     _f("updates", "updates", "Dated progress updates (date, status, note)."),
     _f("related", "ref-list", "Refs of related items in the same plan."),
@@ -186,6 +213,8 @@ REFERENCE_TABLES = (
     ("Source (under source:)", SOURCE),
     ("Feedback route (under feedback:)", FEEDBACK),
     ("Area (under areas:)", AREA),
+    ("Status word (under statuses:)", WORDING),
+    ("Glossary term (under glossary:)", TERM),
     ("Decision record: content/decisions/<id>.yml", DECISION),
     ("Decision section (under sections:)", SECTION),
 )
@@ -196,7 +225,7 @@ DETAIL_FIELDS = tuple(f for f in ITEM if f.label)
 
 NESTED = {
     "feedback": FEEDBACK, "source": SOURCE, "areas": AREA, "updates": UPDATE,
-    "targets": TARGET, "sections": SECTION,
+    "targets": TARGET, "sections": SECTION, "vocabulary": WORDING, "glossary": TERM,
 }
 
 
@@ -209,6 +238,7 @@ def _property(field: Field) -> dict[str, Any]:
         "email": {"type": "string", "format": "email"},
         "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
         "plan-status": {"enum": list(PLAN_STATUSES)},
+        "meaning": {"enum": [*REPORTED_WORDS, *CONFIDENCES]},
         "kind": {"enum": list(ITEM_KINDS)},
         "direction": {"enum": list(DIRECTIONS)},
         "progress": {"type": "integer", "minimum": 0, "maximum": 100},

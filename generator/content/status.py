@@ -1,37 +1,43 @@
-"""The words for progress: what councils write, what we publish, and what each one means.
+"""The words for progress: the statuses and confidences we publish, and what each one means.
 
-There are six statuses. An item with none is "not yet reported": that is never shown as a
-failure and never as 0%. Councils' own wording (RAG colours, "Green - on track", "Completed")
-is accepted case-insensitively and kept beside the published status.
+A status says where the work stands; a council that uses a second axis also judges its
+confidence of delivery (green, amber, red) separately. An item with no status is "not yet
+reported": that is never shown as a failure and never as 0%. What a council's own wording
+("Green - on track", "Delayed under 3 months") means is looked up in a vocabulary
+(:mod:`generator.content.vocabulary`); the wording is kept beside the published word.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
-StatusWord = Literal["not-started", "on-track", "at-risk", "off-track", "complete", "cancelled",
-                     "not-reported"]
-"""The published statuses: the six a council reports, and "not-reported" for none."""
+StatusWord = Literal["not-started", "in-progress", "on-track", "at-risk", "off-track",
+                     "complete", "cancelled", "not-reported"]
+"""The published statuses: the seven a council reports, and "not-reported" for none."""
+
+Confidence = Literal["green", "amber", "red"]
+"""The second axis: the council's confidence that an item will be delivered as promised."""
 
 NOT_REPORTED: StatusWord = "not-reported"
+CONFIDENCES: tuple[Confidence, ...] = get_args(Confidence)
 
 
 @dataclass(frozen=True)
 class Status:
-    """One published status: its word, its label on badges, and what it means to a resident."""
+    """One published status (or confidence): its word, its label, and what it means."""
 
-    word: StatusWord
+    word: str
     label: str
     meaning: str
 
 
 STATUSES: dict[StatusWord, Status] = {
-    s.word: s
+    s.word: s  # type: ignore[misc]
     for s in (
         Status("not-started", "Not started", "Work has not begun."),
+        Status("in-progress", "In progress", "Work is under way; whether it is on time is "
+               "not part of this status (the council may judge it as a confidence)."),
         Status("on-track", "On track", "Work is under way and expected to finish on time."),
         Status("at-risk", "At risk", "Work is under way but may be late or fall short."),
         Status("off-track", "Off track", "Work is late or will not deliver what was promised."),
@@ -45,65 +51,29 @@ STATUSES: dict[StatusWord, Status] = {
     )
 }
 
+CONFIDENCE_LEVELS: dict[Confidence, Status] = {
+    c.word: c  # type: ignore[misc]
+    for c in (
+        Status("green", "Green", "The council is confident it will be delivered as promised."),
+        Status("amber", "Amber", "The council sees risks to delivery that it can manage."),
+        Status("red", "Red", "The council expects it not to be delivered as promised without "
+               "action."),
+    )
+}
+
 ORDER: tuple[StatusWord, ...] = tuple(STATUSES)
 """Statuses in the order tables and totals show them."""
 
-REPORTED_WORDS: tuple[str, ...] = tuple(w for w in STATUSES if w != NOT_REPORTED)
+OPTIONAL_WORDS: frozenset[StatusWord] = frozenset({"in-progress"})
+"""Statuses that only some councils use: totals list them only when some item has them, so
+a site that never uses one looks as it did before it existed."""
 
-_ALIASES: dict[str, StatusWord] = {
-    "not started": "not-started",
-    "on track": "on-track",
-    "at risk": "at-risk",
-    "off track": "off-track",
-    "complete": "complete",
-    "cancelled": "cancelled",
-    "green": "on-track",
-    "g": "on-track",
-    "green on track": "on-track",
-    "amber": "at-risk",
-    "a": "at-risk",
-    "amber at risk": "at-risk",
-    "red": "off-track",
-    "r": "off-track",
-    "red off track": "off-track",
-    "completed": "complete",
-    "canceled": "cancelled",
-}
+REPORTED_WORDS: tuple[StatusWord, ...] = tuple(w for w in STATUSES if w != NOT_REPORTED)
 
 NO_EARLIER_STATUS = ("not reported", "none")
 """What an update's ``from`` says when the item had no status before it."""
 
-ACCEPTED_WORDING = "not-started, on-track, at-risk, off-track, complete, cancelled " + (
-    "(or Green, Amber, Red, G, A, R, Green - on track, Completed)"
-)
 
-
-_SHOWN: dict[str, str] = {
-    **{_word.replace("-", " "): _word for _word in STATUSES if _word != NOT_REPORTED},
-    "green": "Green", "amber": "Amber", "red": "Red", "green on track": "Green - on track",
-    "amber at risk": "Amber - at risk", "red off track": "Red - off track",
-    "completed": "Completed",
-}
-"""How a did-you-mean writes each accepted wording (single letters are never suggested)."""
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[\s_\-\u2010-\u2015]+", " ", text.lower()).strip()
-
-
-def normalise_status(wording: str) -> StatusWord | None:
-    """The published status word for a council's wording, or None if it is not one we know."""
-    return _ALIASES.get(_key(wording))
-
-
-def normalise_status_before(wording: str) -> StatusWord | None:
-    """The status an update's ``from`` names: a status, or "not-reported" for none."""
-    return NOT_REPORTED if _key(wording) in NO_EARLIER_STATUS else normalise_status(wording)
-
-
-def unknown_status_message(wording: str) -> str:
-    """What an error says of a wording no status matches: what is accepted, what was found,
-    and the closest accepted wording when one is close ("Ambr": did you mean "Amber"?)."""
-    message = f'expected one of {ACCEPTED_WORDING}; found "{wording}"'
-    close = difflib.get_close_matches(_key(wording), list(_SHOWN), n=1, cutoff=0.6)
-    return message + (f'; did you mean "{_SHOWN[close[0]]}"?' if close else "")
+def shown_in_totals(word: StatusWord, count: int) -> bool:
+    """Whether a totals table lists ``word``: always, unless it is optional and unused."""
+    return bool(count) or word not in OPTIONAL_WORDS

@@ -36,7 +36,8 @@ from generator.content.loading import load_site
 from generator.content.model import Item, Plan, Site, Update
 from generator.content.rules import CONTAINER_KINDS, counted
 from generator.content.schema import ITEM
-from generator.content.status import NO_EARLIER_STATUS, StatusWord
+from generator.content.status import NO_EARLIER_STATUS, Confidence, StatusWord
+from generator.content.vocabulary import Vocabulary, add_to_file, unknown_message
 from generator.files.atomic import write_atomic
 from generator.files.yamlcomments import insert_keeping_comments
 from generator.opendata.itemrows import item_row
@@ -48,14 +49,35 @@ FIELD_ORDER = tuple(f.name for f in ITEM)
 
 @dataclass(frozen=True)
 class Edit:
-    """A checked update: the status in the council's wording and as a published word."""
+    """An update the options ask for: the status (and confidence) in the council's wording,
+    and, once read with the plan's vocabulary, as published words."""
 
-    wording: str
-    status: StatusWord
+    wording: str | None
     on: date
     note: str
     progress: int | None
     due: str | None
+    confidence_wording: str | None = None
+    reason: str | None = None
+    """Why the council gives the confidence, in its words."""
+    status: StatusWord | None = None
+    confidence: Confidence | None = None
+
+    def read_with(self, vocabulary: Vocabulary, problems: list[str]) -> Edit | None:
+        """The edit with its wordings read as published words; None (and a problem for each
+        wording) when the vocabulary does not know them."""
+        status = vocabulary.status(self.wording) if self.wording else None
+        confidence = (vocabulary.confidence(self.confidence_wording)
+                      if self.confidence_wording else None)
+        for option, wording, found, axis in (
+                ("--status", self.wording, status, "status"),
+                ("--confidence", self.confidence_wording, confidence, "confidence")):
+            if wording and found is None:
+                problems.append(f"{option}: " + unknown_message(
+                    wording, axis, vocabulary, add_to_file(wording, axis)))  # type: ignore[arg-type]
+        if (self.wording and status is None) or (self.confidence_wording and confidence is None):
+            return None
+        return replace(self, status=status, confidence=confidence)
 
 
 @dataclass(frozen=True)
@@ -72,7 +94,8 @@ class Change:
 
 
 def update_item(content: Path, plan_id: str, ref: str, edit: Edit | None,
-                problems: list[str], relayout: bool = False) -> Change:
+                problems: list[str], relayout: bool = False,
+                wordings: tuple[str | None, str | None] = (None, None)) -> Change:
     """Add a dated update to one item and set its status (and progress, due date).
 
     ``edit`` is None when the command's options had problems (listed in ``problems``); the
@@ -80,6 +103,13 @@ def update_item(content: Path, plan_id: str, ref: str, edit: Edit | None,
     writer cannot keep the layout of other lines the file is left alone unless ``relayout``."""
     site = _load_before(content)
     found = _find(site, content, plan_id, ref, problems)
+    # The wordings are read with the plan's vocabulary, also when other options are wrong
+    # (``wordings`` then gives them), so that every problem is reported at once.
+    asked = edit or Edit(wordings[0], date.min, "", None, None, wordings[1])
+    wording_problems: list[str] = []
+    read = asked.read_with(found[0].vocabulary if found else site.vocabulary, wording_problems)
+    edit = read if edit is not None else None
+    problems[0:0] = wording_problems  # the options' order: --status comes first
     if problems or edit is None or found is None:
         raise PlanTrackerError("\n".join([*problems, NOTHING_CHANGED]))
     plan, item = found
@@ -153,10 +183,13 @@ def _first_line(error: Exception) -> str:
 
 def _refuse_repeat(item: Item, edit: Edit) -> None:
     for update in item.updates:
-        if (update.date, update.wording, update.note) == (edit.on, edit.wording, edit.note):
+        if ((update.date, update.wording, update.confidence_wording, update.note)
+                == (edit.on, edit.wording, edit.confidence_wording, edit.note)):
+            said = ", ".join(f'{name} "{value}"' for name, value in (
+                ("status", edit.wording), ("confidence", edit.confidence_wording)) if value)
             raise PlanTrackerError(
-                f"{item.plan_id} {item.ref} already has this update (dated {edit.on}, status "
-                f'"{edit.wording}", the same note); {NOTHING_CHANGED}')
+                f"{item.plan_id} {item.ref} already has this update (dated {edit.on}, {said}, "
+                f"the same note); {NOTHING_CHANGED}")
 
 
 # --- the edit itself, in ruamel.yaml's round-trip form ---------------------------------------
@@ -242,7 +275,14 @@ def _node(data: Any, path: str) -> CommentedMap:
 
 def _apply(node: CommentedMap, item: Item, edit: Edit) -> None:
     quoted = _house_style(node)
-    _set(node, "status", quoted(edit.wording))
+    if edit.wording:
+        _set(node, "status", quoted(edit.wording))
+    if edit.confidence_wording:
+        _set(node, "confidence", quoted(edit.confidence_wording))
+        if edit.reason:
+            _set(node, "confidence_reason", quoted(edit.reason))
+        elif "confidence_reason" in node:
+            del node["confidence_reason"]  # the reason was for the confidence replaced
     if edit.progress is not None:
         old = node.get("progress")
         _set(node, "progress", str(edit.progress) if isinstance(old, str) else edit.progress)
@@ -250,10 +290,16 @@ def _apply(node: CommentedMap, item: Item, edit: Edit) -> None:
         if item.due is not None and item.original_due is None:
             _set(node, "original_due", _like(node["due"], str(node["due"])))
         _set(node, "due", quoted(edit.due))
-    update = CommentedMap(date=edit.on, status=quoted(edit.wording))
-    replaced = replaced_wording(item)
-    if replaced is not None:
-        update["from"] = quoted(replaced)
+    update = CommentedMap(date=edit.on)
+    if edit.wording:
+        update["status"] = quoted(edit.wording)
+        replaced = replaced_wording(item)
+        if replaced is not None:
+            update["from"] = quoted(replaced)
+    if edit.confidence_wording:
+        update["confidence"] = quoted(edit.confidence_wording)
+        if edit.reason:
+            update["confidence_reason"] = quoted(edit.reason)
     if edit.note:
         update["note"] = quoted(edit.note)
     if "updates" not in node or not isinstance(node["updates"], CommentedSeq):
@@ -343,14 +389,22 @@ def _expected(item: Item, edit: Edit) -> Item:
         original_due = original_due or due
         due = parse_due(edit.due)
     updates = list(item.updates)
-    replaced = replaced_wording(item)
+    replaced = replaced_wording(item) if edit.wording else None
     before = None if replaced is None else (
         "not-reported" if replaced == NO_EARLIER_STATUS[0] else item.current_status)
     updates.insert(_update_position(updates, edit.on),
-                   Update(edit.on, edit.status, edit.wording, edit.note, before, replaced))
+                   Update(edit.on, edit.status, edit.wording, edit.note, before, replaced,
+                          edit.confidence, edit.confidence_wording, edit.reason))
     progress = item.progress if edit.progress is None else edit.progress
-    return replace(item, status=edit.status, wording=edit.wording, progress=progress,
-                   due=due, original_due=original_due, updates=updates)
+    changed = replace(item, progress=progress, due=due, original_due=original_due,
+                      updates=updates)
+    if edit.wording:
+        changed = replace(changed, status=edit.status, wording=edit.wording)
+    if edit.confidence_wording:
+        changed = replace(changed, confidence=edit.confidence,
+                          confidence_wording=edit.confidence_wording,
+                          confidence_reason=edit.reason)
+    return changed
 
 
 def _verify(plan: Plan, item: Item, expected: Item, after: Plan | None) -> None:
@@ -363,4 +417,5 @@ def _verify(plan: Plan, item: Item, expected: Item, after: Plan | None) -> None:
 
 
 def _plan_fields(plan: Plan) -> dict[str, Any]:
-    return {k: v for k, v in vars(plan).items() if k not in ("file", "lines", "items")}
+    return {k: v for k, v in vars(plan).items()
+            if k not in ("file", "lines", "items", "vocabulary")}

@@ -13,7 +13,7 @@ from typing import Any
 from generator.content.model import Site
 from generator.opendata import downloads
 from generator.pages import paths
-from generator.pages.paths import METHODOLOGY, REFERENCE
+from generator.pages.paths import GLOSSARY, METHODOLOGY, REFERENCE
 from generator.pages.text import plain_title
 from generator.views import dashboard
 
@@ -37,11 +37,17 @@ def build_nav(site: Site, docs_dir: Path | None) -> list[NavEntry]:
             {plain_title(f"{d.reference or d.id}: {d.title}"): paths.decision_page(d)}
             for d in site.decisions
         ]})
-    if dashboard.NAV:
-        nav.append({"Browse": [{title: path} for title, path in dashboard.NAV]})
+    browse = list(dashboard.NAV)
+    if site.uses_confidence:  # only a site with a second axis has pages by confidence
+        after = next((i + 1 for i, (_, path) in enumerate(browse) if path == paths.STATUS),
+                     len(browse))
+        browse.insert(after, dashboard.CONFIDENCE_NAV)
+    if browse:
+        nav.append({"Browse": [{title: path} for title, path in browse]})
     if downloads.NAV:
         nav.append({"Open data": [{title: path} for title, path in downloads.NAV]})
-    nav.append({"About this site": [METHODOLOGY, *_written_pages(docs_dir), REFERENCE]})
+    nav.append({"About this site": [METHODOLOGY, GLOSSARY, *_written_pages(docs_dir),
+                                       REFERENCE]})
     return nav
 
 

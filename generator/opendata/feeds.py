@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from generator.content.model import Item, Plan, Site, Update
 from generator.content.rules import makes_deadline_claims
-from generator.content.status import STATUSES
+from generator.content.status import CONFIDENCE_LEVELS, STATUSES, Confidence
 from generator.pages import paths
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -145,9 +145,17 @@ def _entry_text(entry: Entry, label: str | None) -> str:
              + (f": {label}" if label else "")
              + (f" (the council's wording: {entry.update.wording})"
                 if entry.update.wording and entry.update.wording != entry.update.status else "")]
+    if entry.update.confidence:
+        lines.append(confidence_text(entry.update.confidence, entry.update.confidence_reason))
     if entry.update.note:
         lines += ["", entry.update.note]
     return "\n".join(lines)
+
+
+def confidence_text(level: Confidence, reason: str | None) -> str:
+    """The second axis in words: "Confidence: Amber (the reason)"."""
+    label = CONFIDENCE_LEVELS[level].label
+    return f"Confidence: {label} ({reason})" if reason else f"Confidence: {label}"
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
@@ -182,6 +190,9 @@ def _event(plan: Plan, item: Item, deadline: date, links: Links) -> list[str]:
     description = [f"{plan.title}, {item.kind} {item.ref}",
                    f"Due: {item.due.text if item.due else ''}",
                    f"Status: {STATUSES[item.current_status].label}"]
+    judgement = item.current_confidence
+    if judgement:
+        description.append(confidence_text(judgement.level, judgement.reason))
     if item.text.get("lead"):
         description.append(f"Lead: {item.text['lead']}")
     if not makes_deadline_claims(plan):

@@ -42,6 +42,8 @@ def item_row(plan: Plan, item: Item) -> dict[str, str]:
         "due": item.due.text if item.due else "",
         "original_due": item.original_due.text if item.original_due else "",
         "status": item.wording or "",
+        "confidence": item.confidence_wording or "",
+        "confidence_reason": item.confidence_reason or "",
         "progress": "" if item.progress is None else str(item.progress),
         "source_ref": {None: "", "": NO_SOURCE_REF}.get(item.source_ref, item.source_ref),
         "related": SEPARATOR.join(item.related),
@@ -59,7 +61,8 @@ def update_fields(update: Update) -> dict[str, str]:
     """An update as in a plan file: its date, the status it replaced (``from``), its status and
     its note, each status as the council worded it; absent values left out."""
     values = {"date": update.date.isoformat(), "from": update.before_wording or update.before,
-              "status": update.wording, "note": update.note}
+              "status": update.wording, "confidence": update.confidence_wording,
+              "confidence_reason": update.confidence_reason, "note": update.note}
     return {name: value for name, value in values.items() if value}
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from generator.content.model import Plan
 from generator.content.schema import NESTED, PLAN, Field
+from generator.content.vocabulary import Wording
 
 PLANS_SHEET = "Plans"
 PLANS_COLUMNS = ("plan", "field", "value")
@@ -60,6 +61,8 @@ def plan_fields(plan: Plan) -> dict[str, Any]:
 def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Wording):
+        return value.as_fields()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {k: v for k, v in vars(value).items() if v not in (None, "")}
     if isinstance(value, list):

@@ -29,9 +29,10 @@ from generator.content.schema import (
     REFERENCE_TABLES,
     json_schema,
 )
-from generator.content.status import STATUSES, StatusWord
-from generator.pages import paths
+from generator.content.status import CONFIDENCE_LEVELS, STATUSES, Confidence, StatusWord
+from generator.pages import glossary, paths
 from generator.pages.feedback import feedback_link
+from generator.pages.scales import council_scales
 from generator.pages.text import escape_text, indexed_text, paragraphs, plain_title, shorten
 
 _DETAILS_SHOWN_ELSEWHERE = ("Reference", "Kind", "Due", "Originally due")
@@ -111,14 +112,26 @@ class Renderer:
         """Snippets (badges, flags, due dates) rendered once per distinct input."""
         self._refs: dict[str, dict[str, Item]] = {}
         self._plans = {plan.id: plan for plan in site.plans}
+        self._confidence = {plan.id: plan.uses_confidence for plan in site.plans}
+        """Which plans report a confidence (each asked once: the answer walks the plan)."""
+        self.council_terms = glossary.council_entries(site.glossary)
+        self.terms = glossary.TermLinker(self.council_terms)
+        """Links the council's terms (site.yml ``glossary``) where its text uses them."""
 
     def about_pages(self) -> dict[str, str]:
-        """The methodology page, the content-format reference and the JSON Schema."""
+        """The methodology page, the glossary, the content-format reference and the JSON
+        Schema."""
         return {
+            paths.GLOSSARY: self.render_page(
+                "glossary.md.j2", paths.GLOSSARY, "Glossary",
+                "What the words and abbreviations on this site mean, in plain English.",
+                groups=glossary.SITE_GROUPS, council=glossary.COUNCIL_GROUP,
+                council_entries=self.council_terms),
             paths.METHODOLOGY: self.render_page(
                 "methodology.md.j2", paths.METHODOLOGY, "How we report progress",
                 "What each status means, and how this site judges overdue and out-of-date "
-                "items.", rules=rules.RULES, statuses=STATUSES.values()),
+                "items.", rules=rules.RULES, statuses=STATUSES.values(),
+                confidences=CONFIDENCE_LEVELS.values(), scales=council_scales(self.site)),
             paths.REFERENCE: self.render_page(
                 "reference.md.j2", paths.REFERENCE, "Content format",
                 "Every field of the plan data files, what it means and what it accepts.",
@@ -193,6 +206,16 @@ class Renderer:
     def totals(self, plan: Plan) -> rules.Totals:
         return rules.totals(plan, plan.walk(), self.options.as_of)
 
+    def uses_confidence(self, plan: Plan | None = None) -> bool:
+        """Whether ``plan`` (None: any plan of the site) reports a confidence: only then do its
+        pages show that axis, so a site with one axis looks as it always has."""
+        if plan is None:
+            return any(self._confidence.values())
+        return self._confidence.get(plan.id, False)
+
+    def confidence_counts(self, plan: Plan) -> rules.ConfidenceCounts:
+        return rules.confidence_counts(plan.walk())
+
     def plan_of(self, item: Item) -> Plan:
         return self._plans[item.plan_id]
 
@@ -238,9 +261,43 @@ class Helpers:
                                                self.renderer.options.directory_urls))
         return self._links[to]
 
+    def terms(self, value: object) -> Markup:
+        """Council text, escaped, with each of its terms in the glossary linked to its entry
+        (text already escaped, such as ``paragraphs``' output, is not escaped again)."""
+        return self.renderer.terms.link(escape_text(value), self.link(paths.GLOSSARY))
+
+    def term(self, entry_id: str, text: str) -> Markup:
+        """One of the site's own words (``text``) linked to its glossary entry."""
+        return glossary.site_term(entry_id, text, self.link(paths.GLOSSARY))
+
     def badge(self, word: StatusWord, explain: bool = False) -> Markup:
         href = self.link(paths.METHODOLOGY) + f"#{word}" if explain else None
         return self.renderer.snippet("badge.html.j2", status=STATUSES[word], href=href)
+
+    def confidence(self, item: Item) -> Markup:
+        """The item's confidence badge (the second axis) after a space, to follow its status
+        badge; nothing when the council judges none, so one-axis pages are unchanged."""
+        judgement = item.current_confidence
+        if judgement is None:
+            return Markup("")
+        return Markup(" ") + self.confidence_badge(judgement.level)
+
+    def confidence_badge(self, level: Confidence) -> Markup:
+        """A confidence badge: "Confidence: Amber", with a shape, not colour alone."""
+        return self.renderer.snippet("confidence.html.j2", level=level,
+                                     label=CONFIDENCE_LEVELS[level].label)
+
+    def confidence_label(self, level: str) -> str:
+        """"Green", "Amber", "Red", or "No confidence given" for "none"."""
+        return rules.CONFIDENCE_COUNT_LABELS[level]
+
+    def confidence_heading(self, level: str) -> str:
+        """A column heading: "Confidence: Green", or "No confidence given" for "none"."""
+        label = self.confidence_label(level)
+        return label if level == rules.NO_CONFIDENCE else f"Confidence: {label}"
+
+    def uses_confidence(self, plan: Plan | None = None) -> bool:
+        return self.renderer.uses_confidence(plan)
 
     def flag(self, name: str) -> Markup:
         """One flag on its own ("overdue", "passed-unreported", "undated", "old")."""

@@ -16,6 +16,7 @@ from generator.content.model import Decision, Item, Plan
 
 HOME = "index.md"
 METHODOLOGY = "about/methodology.md"
+GLOSSARY = "about/glossary.md"
 REFERENCE = "reference/content-format.md"
 SCHEMA = "downloads/schema.json"
 OPEN_DATA = "open-data.md"
@@ -25,6 +26,7 @@ LEADS = "browse/leads/index.md"
 TAGS = "browse/tags/index.md"
 AREAS = "browse/areas/index.md"
 STATUS = "browse/status/index.md"
+CONFIDENCE = "browse/confidence/index.md"
 DUE = "browse/due.md"
 INDICATORS = "browse/indicators.md"
 REPORTS = "reports/index.md"
@@ -66,6 +68,11 @@ def tag_page(tag: str) -> str:
 
 def status_page(word: str) -> str:
     return f"browse/status/{word}.md"
+
+
+def confidence_page(level: str) -> str:
+    """The page of items with one confidence level ("none": no confidence given)."""
+    return f"browse/confidence/{level}.md"
 
 
 def area_page(plan: Plan, area_id: str) -> str:

@@ -28,6 +28,7 @@ from typing import Any
 
 from generator.content.errors import PlanTrackerError, Problem, count, format_problems
 from generator.content.model import Plan
+from generator.content.vocabulary import Vocabulary, Wording
 from generator.files.planwriter import plan_yaml
 from generator.opendata.itemrows import restore_cell
 from generator.opendata.plancells import (
@@ -42,8 +43,16 @@ from generator.opendata.plancells import (
 from generator.sheets.columns import choose_layout, column_roles, find_header, row_cells, row_ranges
 from generator.sheets.jsonexport import UNIT, JsonExport, exact_lists, item_cells
 from generator.sheets.layouts import Entry, Layout, Plantrack
-from generator.sheets.planbuilder import check_plan, load_plan_file, plan_document
+from generator.sheets.planbuilder import (
+    check_plan,
+    load_plan_file,
+    plan_document,
+    site_statuses,
+    vocabulary_of,
+)
 from generator.sheets.reading import Row, Sheet
+from generator.sheets.refs import fix_refs
+from generator.sheets.wordings import Mapping, read_wordings
 
 
 @dataclass
@@ -76,6 +85,12 @@ class Request:
     content: Path | None = None
     """The content folder, whose decision records a plan's decisions must name."""
     existing: Existing | None = None
+    statuses: list[Wording] = field(default_factory=list)
+    """The council's wordings and their meanings (``--status``, ``--confidence``)."""
+    save_statuses: bool = False
+    """Whether those wordings are kept, in the plan's own ``statuses``."""
+    fix_refs: bool = False
+    """Whether rows without a ref, or with a ref used before, are given one (``--fix-refs``)."""
 
 
 @dataclass
@@ -134,6 +149,7 @@ def import_sheet(sheet: Sheet, request: Request) -> Imported:
                            report.problem)
     if header is None or layout is None:
         raise ImportProblems(sheet.file, report.problems)
+    layout.fix_refs = request.fix_refs
     roles = column_roles(headings, layout, request.mapping, header, sheet, report.problem)
     summary = [f"{layout.name} layout" + "".join(f"; {n}" for n in sheet.notes)]
     found = _sheet_fields(sheet, layout, request.plan_id, report, summary)
@@ -143,7 +159,7 @@ def import_sheet(sheet: Sheet, request: Request) -> Imported:
     summary.extend(layout.notes + _unused(body, roles, headings))
     if not entries and not report.problems:
         report.problem(header.number, "", "no-rows", "expected rows below the header, found none")
-    return _finish(request, fields, places, entries, report, summary)
+    return _finish(request, fields, places, entries, report, summary, layout.usual_words)
 
 
 def import_json(export: JsonExport, request: Request) -> Imported:
@@ -153,7 +169,7 @@ def import_json(export: JsonExport, request: Request) -> Imported:
         raise PlanTrackerError(f"{export.file}: {given} applies to spreadsheets; a JSON file "
                                f"is read as plantrack export writes it")
     report = _Report(export.file, UNIT)
-    layout = Plantrack([], request.plan_id, unit=UNIT)
+    layout = Plantrack([], request.plan_id, unit=UNIT, fix_refs=request.fix_refs)
     summary = ["plantrack layout; a JSON export"]
     found = _json_fields(export, request.plan_id, report, summary)
     fields, places = _own_fields(request, found, None, export.file, summary)
@@ -166,8 +182,17 @@ def import_json(export: JsonExport, request: Request) -> Imported:
 
 
 def _finish(request: Request, fields: dict[str, Any], places: dict[str, str],
-            entries: list[Entry], report: _Report, summary: list[str]) -> Imported:
+            entries: list[Entry], report: _Report, summary: list[str],
+            usual: Vocabulary | None = None) -> Imported:
     """The plan file of the rows and fields, checked; ImportProblems if anything is wrong."""
+    if request.fix_refs:
+        fix_refs(entries, summary)
+    own = list(fields.get("statuses") or [])
+    known = vocabulary_of(own, site_statuses(request.content))
+    saved = read_wordings(entries, known, Mapping(request.statuses, request.save_statuses),
+                          usual or Vocabulary(), report.problem, summary)
+    if saved:
+        fields = {**fields, "statuses": [*own, *(w.as_fields() for w in saved)]}
     document = plan_document(request.plan_id, fields, entries, report.problem, summary)
     text = plan_yaml(document)
     plan = check_plan(text, entries, report.problem, lambda path: _place(places, path),

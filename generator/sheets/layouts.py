@@ -7,9 +7,10 @@
   dash is empty.
 - decidim: the accountability export of Decidim (``id``, ``parent/id``, ``title/<locale>``,
   ``description/<locale>`` holding HTML, ``end_date``, ``status/key``, ``status/name/<locale>``,
-  ``progress``). Results nest by ``parent/id``; HTML becomes plain text; a status name or key we
-  know is kept, a common Decidim wording (In progress, Planned, Finished) is published as our
-  status word and listed in the summary, anything else is a problem.
+  ``progress``). Results nest by ``parent/id``; HTML becomes plain text. Statuses are defined by
+  each Decidim site's admins: a status is its name (else its key), and is read by
+  :mod:`generator.sheets.wordings` by its name or its key, with the usual Decidim wordings
+  (Planned, Ongoing, Finished) known besides the vocabulary.
 - plantrack: the columns of :mod:`generator.itemtable`, as ``plantrack export`` writes them.
   The rows of the plan asked for are taken (a file of several plans gives the others, listed
   in the summary, to no one); a file of one plan gives its rows to the plan asked for, which
@@ -26,7 +27,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from html.parser import HTMLParser
 from typing import Any
 
-from generator.content.status import StatusWord, normalise_status
+from generator.content.status import StatusWord
+from generator.content.vocabulary import Vocabulary, Wording
 from generator.opendata.itemrows import COLUMNS, JSON_FIELDS, restore_cell, row_fields
 
 ProblemSink = Callable[[int, str, str, str], None]
@@ -60,6 +62,10 @@ class Entry:
     path: str = ""
     unit: str = "row"
     """What ``row`` counts: rows of a sheet, or items of a JSON file."""
+    also: dict[str, str] = field(default_factory=dict)
+    """Another wording a field may be known by (a Decidim status's key besides its name)."""
+    fixed_from: str | None = None
+    """The source's ref, when ``--fix-refs`` gave the row another."""
 
     def heading(self, name: str) -> str:
         return self.columns.get(name, name)
@@ -92,6 +98,10 @@ class Layout:
     """Whether rows are read exactly as stored (spaces and line ends untouched)."""
     unit: str = "row"
     """What a row number counts: rows of a sheet, or items of a JSON file."""
+    fix_refs: bool = False
+    """Whether a row without a ref is kept, to be given one (``--fix-refs``)."""
+    usual_words: Vocabulary = field(default_factory=Vocabulary)
+    """Status wordings this layout's exports usually use, known besides the vocabulary."""
 
     def role(self, heading: str) -> str | None:
         """The role of a column: a field, a layout's own column, "" for unused, None: unknown."""
@@ -112,15 +122,17 @@ class Layout:
         if "progress" in values:
             values = {**values, "progress": self._progress(cells.row, values["progress"])}
         ref, title = values.get("ref", "").strip(), values.get("title", "").strip()
-        if not ref:
+        if not ref and not self.fix_refs:
             shown = f' (its {heading("title")} is "{short(title)}")' if title else ""
-            problem(cells.row, heading("ref"), "missing-ref", f"expected a ref, found none{shown}")
+            problem(cells.row, heading("ref"), "missing-ref", f"expected a ref, found none{shown};"
+                    " give --fix-refs to number it after the row above")
             return None
         if not title:
             problem(cells.row, heading("title"), "missing-title",
                     f'expected a title, found none (the row\'s ref is "{ref}")')
             return None
-        return Entry(cells.row, fields_of(values), parent, columns, unit=self.unit)
+        return Entry(cells.row, {**fields_of(values), "ref": ref}, parent, columns,
+                     unit=self.unit)
 
     def _progress(self, row: int, text: str) -> str:
         try:
@@ -185,13 +197,15 @@ DECIDIM_UNUSED = re.compile(
     r"proposal_urls|reference|weight|external_id|children_count|comments_count|address|"
     r"latitude|longitude"
 )
-DECIDIM_WORDS: dict[str, StatusWord] = {
-    "in progress": "on-track", "ongoing": "on-track", "in execution": "on-track",
-    "executing": "on-track", "under way": "on-track", "underway": "on-track",
-    "started": "on-track", "planned": "not-started", "pending": "not-started",
+_DECIDIM_WORDS: dict[str, StatusWord] = {
+    "in progress": "in-progress", "ongoing": "in-progress", "in execution": "in-progress",
+    "executing": "in-progress", "under way": "in-progress", "underway": "in-progress",
+    "started": "in-progress", "planned": "not-started", "pending": "not-started",
     "finished": "complete", "done": "complete", "executed": "complete",
     "implemented": "complete", "discarded": "cancelled",
 }
+DECIDIM_WORDS = Vocabulary([Wording(w, m, origin="decidim") for w, m in _DECIDIM_WORDS.items()])
+"""Wordings Decidim sites commonly give their statuses (names or keys such as in_progress)."""
 
 
 @dataclass
@@ -201,6 +215,7 @@ class Decidim(Layout):
                                  "end_date", "status/key", "status/name/en", "progress")
 
     locale: str = "en"
+    usual_words: Vocabulary = field(default_factory=lambda: DECIDIM_WORDS)
 
     def __post_init__(self) -> None:
         locales = [h.split("/")[1] for h in self.headings_found
@@ -224,7 +239,6 @@ class Decidim(Layout):
 
     def entries(self, rows: list[Cells], problem: ProblemSink, summary: list[str]) -> list[Entry]:
         entries: list[Entry] = []
-        read_as: dict[tuple[str, str, str], list[int]] = {}
         for cells in rows:
             if cells.blank:
                 continue
@@ -232,36 +246,15 @@ class Decidim(Layout):
             columns = {"ref": "id", "title": f"title/{self.locale}", **cells.headings}
             name, code = values.pop("status_name", ""), values.pop("status_key", "")
             columns["status"] = cells.headings.get("status_name" if name else "status_key", "")
-            values["status"], mapped = self._status(name, code)
-            if mapped:
-                read_as.setdefault((name, code, values["status"]), []).append(cells.row)
-            if (name or code) and not values["status"]:
-                shown = " and ".join(f'"{t}"' for t in (name, code) if t)
-                problem(cells.row, columns["status"], "unknown-status",
-                        f"expected a status we can publish, found {shown}")
+            values["status"] = name or code
             values = {"ref": values.pop("id", ""), "kind": "action", **values}
             entry = self.entry(cells, values, values.get("parent", "").strip() or None,
                                columns, problem)
             if entry:
+                if name and code:
+                    entry.also["status"] = code
                 entries.append(entry)
-        for (name, code, word), numbers in read_as.items():
-            said = " / ".join(f'"{t}"' for t in (name, code) if t)
-            noun = "row" if len(numbers) == 1 else "rows"
-            summary.append(f"status {said} published as {word} ({noun} "
-                           f"{', '.join(map(str, numbers))})")
         return entries
-
-    @staticmethod
-    def _status(name: str, code: str) -> tuple[str, bool]:
-        """The status to write, and whether it was read from a Decidim wording."""
-        if name and normalise_status(name):
-            return name, False
-        for text in (name, code):
-            word = normalise_status(text) if text else None
-            word = word or DECIDIM_WORDS.get(key(text).replace("-", " "))
-            if word:
-                return word, True
-        return "", False
 
 
 @dataclass

@@ -20,6 +20,7 @@ from generator.content.errors import ContentError, PlanTrackerError, Problem
 from generator.content.ids import ref_slug
 from generator.content.loading import load_site
 from generator.content.model import Plan
+from generator.content.vocabulary import BUILT_IN_VOCABULARY, Vocabulary, Wording
 from generator.content.yamlfile import read_yaml
 from generator.sheets.layouts import Entry, ProblemSink
 
@@ -78,15 +79,17 @@ def _unique(entries: list[Entry], problem: ProblemSink) -> list[Entry]:
         heading = entry.heading("ref")
         if ref in first:
             problem(entry.row, heading, "duplicate-ref", f'expected a ref unique in the '
-                    f'plan, found "{ref}" again (first at {entry.unit} {first[ref].row})')
+                    f'plan, found "{ref}" again (first at {entry.unit} {first[ref].row}); '
+                    f"give --fix-refs to rename it")
         elif not ref_slug(ref):
             problem(entry.row, heading, "bad-ref",
-                    f'expected a ref with letters or digits, found "{ref}"')
+                    f'expected a ref with letters or digits, found "{ref}"; give --fix-refs '
+                    f"to number it after the row above")
         elif ref_slug(ref) in slugs:
             other = slugs[ref_slug(ref)]
             problem(entry.row, heading, "ref-collision", f'expected refs that differ as page '
                     f'names, found "{ref}" and "{other.fields["ref"]}" ({entry.unit} '
-                    f'{other.row})')
+                    f'{other.row}); give --fix-refs to rename it')
         else:
             first[ref] = slugs[ref_slug(ref)] = entry
             usable.append(entry)
@@ -135,7 +138,9 @@ def load_plan_text(text: str, content: Path | None) -> tuple[Plan | None, list[P
     with tempfile.TemporaryDirectory() as folder:
         check = Path(folder)
         (check / "plans").mkdir()
-        (check / "site.yml").write_text(CHECK_SITE, encoding="utf-8")
+        statuses = site_statuses(content)
+        settings = CHECK_SITE + (f"statuses: {json.dumps(statuses)}\n" if statuses else "")
+        (check / "site.yml").write_text(settings, encoding="utf-8")
         _stand_ins(content, check / "decisions")
         file = check / "plans" / CHECK_FILE
         file.write_text(text, encoding="utf-8")
@@ -144,6 +149,28 @@ def load_plan_text(text: str, content: Path | None) -> tuple[Plan | None, list[P
         except ContentError as error:
             return None, [p for p in error.problems if p.file == str(file)]
     return site.plans[0], []
+
+
+def site_statuses(content: Path | None) -> list[dict[str, Any]]:
+    """The ``statuses`` of the content's site.yml, as written (none when it cannot be read)."""
+    file = content / "site.yml" if content else None
+    if file is None or not file.is_file():
+        return []
+    try:
+        data = read_yaml(file, str(file))[0].data
+    except PlanTrackerError:
+        return []
+    statuses = data.get("statuses") if isinstance(data, dict) else None
+    return [s for s in statuses if isinstance(s, dict)] if isinstance(statuses, list) else []
+
+
+def vocabulary_of(*lists: list[dict[str, Any]]) -> Vocabulary:
+    """The built-in vocabulary with the wordings of ``statuses`` lists tried first, in order
+    (entries that are not a wording and a meaning are left to the check)."""
+    wordings = [Wording(str(entry["wording"]), str(entry["means"]).lower(), origin="file")
+                for statuses in lists for entry in statuses
+                if isinstance(entry.get("wording"), str) and isinstance(entry.get("means"), str)]
+    return BUILT_IN_VOCABULARY.extended(wordings)
 
 
 def _stand_ins(content: Path | None, folder: Path) -> None:

@@ -6,7 +6,9 @@ separated by commas, semicolons or tabs, and quoted cells may run over several l
 count records, as a spreadsheet program shows them, not lines of the file.
 
 In an Excel file every cell is shown as Excel shows it: a date formatted ``mmm-yy`` reads
-``Aug-22``, a number formatted ``0.00`` reads ``1.00``. Besides the sheet asked for, a
+``Aug-22``, a number formatted ``0.00`` reads ``1.00``. A date in Excel's default short date
+format, which Excel shows in each reader's own locale (31/03/2024 in the UK), and a date and time
+at midnight read as the day, ``2024-03-31``. Besides the sheet asked for, a
 workbook's sheets named in ``also`` are read when it has them (the export's "Plans" sheet).
 """
 
@@ -222,9 +224,14 @@ def _excel_text(value: object, number_format: str | None) -> str:
     return str(value)
 
 
+SHORT_DATE = "mm-dd-yy"
+"""openpyxl's name for Excel's built-in format 14, the locale's short date: not month first."""
+
+
 def _date_text(day: date, fmt: str) -> str:
     fmt = re.sub(r"\[[^\]]*\]|\\|\"", "", fmt)
-    if not re.search(r"[dmy]", fmt, re.IGNORECASE) or re.search(r"[hs]", fmt, re.IGNORECASE):
+    if (fmt == SHORT_DATE or not re.search(r"[dmy]", fmt, re.IGNORECASE)
+            or re.search(r"[hs]", fmt, re.IGNORECASE)):
         return day.isoformat()
     values = {
         "yyyy": f"{day.year:04d}", "yy": f"{day.year % 100:02d}",

@@ -21,6 +21,7 @@ COLOURS = {  # (text and border, background): the site's badge colours
     "off-track": ("#7a1208", "#f6d7d2"),
     "cancelled": ("#383f43", "#e5e6e7"),
     "not-started": ("#383f43", "#eeeff0"),
+    "in-progress": ("#3d2375", "#e9e3f5"),
     NOT_REPORTED: ("#383f43", "#ffffff"),
 }
 FONT = "Verdana,'DejaVu Sans',Arial,sans-serif"

@@ -1,5 +1,5 @@
-"""Every plan's items grouped the ways residents look for them: by lead, tag, area and status,
-and on a timeline of due dates.
+"""Every plan's items grouped the ways residents look for them: by lead, tag, area, status and
+(where a council judges it) confidence, and on a timeline of due dates.
 
 Groups hold the items that totals count (sections only group other items, so they are left
 out). A lead written with slashes ("Paul Swift/ E&DO") names several leads: the item is listed
@@ -14,10 +14,18 @@ from datetime import date
 from typing import NamedTuple
 
 from generator.content.model import Area, Item, Plan, Site
-from generator.content.rules import DONE, counted, lateness, makes_deadline_claims
+from generator.content.rules import (
+    CONFIDENCE_COUNT_LABELS,
+    DONE,
+    NO_CONFIDENCE,
+    counted,
+    lateness,
+    makes_deadline_claims,
+)
 from generator.content.status import ORDER, STATUSES
 from generator.pages.paths import (
     area_page,
+    confidence_page,
     lead_page,
     slug,
     status_page,
@@ -40,7 +48,7 @@ class Group:
     path: str
     entries: list[Entry] = field(default_factory=list)
     key: str = ""
-    """The status word, for status groups."""
+    """The status word, for status groups; the confidence level ("none"), for confidence."""
 
 
 @dataclass
@@ -91,6 +99,19 @@ def by_status(site: Site) -> list[Group]:
     groups = {word: Group(STATUSES[word].label, status_page(word), key=word) for word in ORDER}
     for entry in entries(site):
         groups[entry.item.current_status].entries.append(entry)
+    return [group for group in groups.values() if group.entries]
+
+
+def by_confidence(site: Site) -> list[Group]:
+    """One group per confidence level that some item has (green, amber, red), then the items
+    with no confidence given; none at all when no item gives a confidence."""
+    groups = {level: Group(label, confidence_page(level), key=level)
+              for level, label in CONFIDENCE_COUNT_LABELS.items()}
+    for entry in entries(site):
+        judgement = entry.item.current_confidence
+        groups[judgement.level if judgement else NO_CONFIDENCE].entries.append(entry)
+    if all(not groups[level].entries for level in groups if level != NO_CONFIDENCE):
+        return []
     return [group for group in groups.values() if group.entries]
 
 

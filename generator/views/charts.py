@@ -25,6 +25,7 @@ FILLS = {
     "at-risk": "#ffdd00",
     "off-track": "#d4351c",
     "not-started": "#b1b4b6",
+    "in-progress": "#6f4fb3",
     "cancelled": "#505a5f",
     NOT_REPORTED: "#ffffff",
 }

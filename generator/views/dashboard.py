@@ -8,7 +8,7 @@ the navigation as (title, path). Templates reach the views through ``h.views`` (
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -31,6 +31,8 @@ NAV: list[tuple[str, str]] = [  # not an index.md first: it would become the sec
     ("By tag", paths.TAGS),
     ("Indicators", paths.INDICATORS),
 ]
+CONFIDENCE_NAV = ("By confidence", paths.CONFIDENCE)
+"""Listed after "By status", only on a site where some item gives a confidence."""
 RECENT_UPDATES = 10
 DUE_SOON_SHOWN = 20
 DUE_WINDOWS = ((30, "In the next 30 days"), (90, "In the next 90 days"),
@@ -48,6 +50,8 @@ class Dashboard:
     recent: list[tuple[Entry, Update]]
     proposals: list[Plan]
     """Draft and superseded plans: no deadline claims are made about them."""
+    confidence: list[tuple[Plan | None, rules.ConfidenceCounts]] = field(default_factory=list)
+    """Counts by confidence, every plan together then each plan; empty on a one-axis site."""
 
     @property
     def everything(self) -> rules.Totals:
@@ -99,7 +103,10 @@ class PageViews:
         return rules.makes_deadline_claims(plan)
 
     def rollup(self, item: Item) -> rollup.Rollup | None:
-        return rollup.rollup(item)
+        return rollup.rollup(item, self.renderer.uses_confidence(self.renderer.plan_of(item)))
+
+    def confidence_counts(self, plan: Plan) -> rules.ConfidenceCounts:
+        return self.renderer.confidence_counts(plan)
 
     def share(self, count: int, total: int) -> str:
         return rules.share(count, total)
@@ -193,13 +200,18 @@ def dashboard(renderer: Renderer) -> Dashboard:
     soon.sort(key=browse.deadline)
     recent = sorted(((e, u) for e in found for u in e.item.updates),
                     key=lambda pair: pair[1].date, reverse=True)
+    confidence: list[tuple[Plan | None, rules.ConfidenceCounts]] = []
+    if renderer.uses_confidence():
+        confidence = [(p, renderer.confidence_counts(p)) for p in site.plans]
+        confidence.insert(0, (None, rules.combined_confidence(c for _, c in confidence)))
     return Dashboard(
         rows=rows,
-        columns=[w for w in ORDER if everything.by_status[w] or w == NOT_REPORTED],
+        columns=[w for w in ORDER if everything.by_status.get(w) or w == NOT_REPORTED],
         due_soon=soon,
         until=until,
         recent=recent[:RECENT_UPDATES],
         proposals=[plan for plan in site.plans if not rules.makes_deadline_claims(plan)],
+        confidence=confidence,
     )
 
 
@@ -229,7 +241,8 @@ def _reports(renderer: Renderer) -> dict[str, str]:
             "report.md.j2", page, f"Progress report: {plan.title}",
             f"Progress on {plan.title} as of {as_of:%d %B %Y}: by section, overdue items, what is "
             f"due soon and what changed since the last report.",
-            plan=plan, report=report.report(plan, as_of), stale=rules.is_stale(plan, as_of))
+            plan=plan, report=report.report(plan, as_of, confidence=renderer.uses_confidence(plan)),
+            stale=rules.is_stale(plan, as_of))
     return found
 
 
@@ -248,9 +261,11 @@ def _browse(renderer: Renderer) -> dict[str, str]:
                              "The places the plans name, each with the items that concern it.",
                              areas=areas),
     }
-    for kind, index, groups in (("lead", paths.LEADS, browse.by_lead(site)),
-                                ("tag", paths.TAGS, browse.by_tag(site)),
-                                ("status", paths.STATUS, browse.by_status(site))):
+    kinds = [("lead", paths.LEADS, browse.by_lead(site)), ("tag", paths.TAGS, browse.by_tag(site)),
+             ("status", paths.STATUS, browse.by_status(site))]
+    if renderer.uses_confidence():
+        kinds.append(("confidence", paths.CONFIDENCE, browse.by_confidence(site)))
+    for kind, index, groups in kinds:
         found[index] = render("groups.md.j2", index, _GROUPS[kind][0], _GROUPS[kind][1],
                               kind=kind, groups=groups)
         for group in groups:
@@ -274,4 +289,8 @@ _GROUPS = {  # index title, index description, group title, group description
             "Items tagged {name}", "Every item the plans label {name}."),
     "status": ("Items by status", "How many items have each status, and which they are.",
                "Items with the status {name}", "Every item whose status is {name}."),
+    "confidence": ("Items by confidence", "How many items the council judges green, amber or "
+                   "red for confidence of delivery, and which they are.",
+                   "Items by confidence: {name}", "Every item listed under {name}, for the "
+                   "confidence of delivery the council gives."),
 }

@@ -15,7 +15,9 @@ from datetime import date, timedelta
 from generator.content.model import Item, Plan, Update
 from generator.content.rules import (
     DONE,
+    ConfidenceCounts,
     Totals,
+    confidence_counts,
     counted,
     lateness,
     makes_deadline_claims,
@@ -63,15 +65,19 @@ class Report:
     last: date | None
     previous: date | None
     changes: list[Change]
+    confidence: ConfidenceCounts | None = None
+    """Counts by confidence, when the plan uses that axis."""
 
 
-def parts(plan: Plan) -> list[Part]:
-    """One part per top-level item with items beneath it; loose top-level items together."""
+def parts(plan: Plan, confidence: bool = False) -> list[Part]:
+    """One part per top-level item with items beneath it; loose top-level items together
+    (``confidence``: roll-ups count confidences too)."""
     found: list[Part] = []
     loose: list[Item] = []
     for top in plan.items:
         if top.children:
-            found.append(Part(top, rollup(top), [i for c in top.children for i in c.walk()]))
+            found.append(Part(top, rollup(top, confidence),
+                              [i for c in top.children for i in c.walk()]))
         else:
             loose.append(top)
     if loose:
@@ -118,8 +124,10 @@ def changes(plan: Plan, last: date | None, previous: date | None) -> list[Change
     return sorted(found, key=lambda c: c.update.date, reverse=True)
 
 
-def report(plan: Plan, as_of: date, window: int = WINDOW_DAYS) -> Report:
-    """The progress report of ``plan`` as of ``as_of``."""
+def report(plan: Plan, as_of: date, window: int = WINDOW_DAYS,
+           confidence: bool = False) -> Report:
+    """The progress report of ``plan`` as of ``as_of`` (``confidence``: with counts by
+    confidence, for a plan that uses that axis)."""
     items = counted(plan.walk())
     until = as_of + timedelta(days=window)
     last, previous = reporting_dates(plan)
@@ -129,7 +137,7 @@ def report(plan: Plan, as_of: date, window: int = WINDOW_DAYS) -> Report:
     return Report(
         plan=plan,
         totals=totals(plan, items, as_of),
-        parts=parts(plan),
+        parts=parts(plan, confidence),
         overdue=sorted((i for i in items if late[i.ref] == "overdue"), key=_deadline),
         passed_unreported=sorted((i for i in items if late[i.ref] == "passed-unreported"),
                                  key=_deadline),
@@ -141,4 +149,5 @@ def report(plan: Plan, as_of: date, window: int = WINDOW_DAYS) -> Report:
         last=last,
         previous=previous,
         changes=changes(plan, last, previous),
+        confidence=confidence_counts(items) if confidence else None,
     )

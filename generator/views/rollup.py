@@ -1,7 +1,8 @@
 """Progress of a parent item (recommendation, section, aim, objective) from the items beneath it.
 
 A parent shows how many of the items beneath it are complete, how many have any reported
-status, and the mean of the progress percentages that items state. Where no item beneath it
+status, and the mean of the progress percentages that items state; where the plan uses a
+second axis, how many beneath it have each confidence. Where no item beneath it
 reports anything, the roll-up says so: an unreported plan is never shown as 0% done.
 """
 
@@ -11,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.content.model import Item
-from generator.content.rules import counted
+from generator.content.rules import ConfidenceCounts, confidence_counts, counted
 from generator.content.status import NOT_REPORTED, ORDER
 
 
@@ -22,6 +23,8 @@ class Rollup:
     by_status: dict[str, int]
     stated: tuple[int, ...]
     """Progress percentages stated by the items beneath, in plan order."""
+    confidence: ConfidenceCounts | None = None
+    """Counts by confidence, when the plan uses that axis."""
 
     @property
     def total(self) -> int:
@@ -46,8 +49,9 @@ class Rollup:
         return round(sum(self.stated) / len(self.stated)) if self.stated else None
 
 
-def rollup(parent: Item) -> Rollup | None:
-    """The roll-up of every item beneath ``parent``; None when nothing beneath is counted."""
+def rollup(parent: Item, with_confidence: bool = False) -> Rollup | None:
+    """The roll-up of every item beneath ``parent``; None when nothing beneath is counted.
+    ``with_confidence``: count confidences too (for a plan that uses them)."""
     beneath = counted(item for child in parent.children for item in child.walk())
     if not beneath:
         return None
@@ -55,4 +59,5 @@ def rollup(parent: Item) -> Rollup | None:
     return Rollup(
         by_status={word: found[word] for word in ORDER if found[word]},
         stated=tuple(item.progress for item in beneath if item.progress is not None),
+        confidence=confidence_counts(beneath) if with_confidence else None,
     )

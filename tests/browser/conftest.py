@@ -15,6 +15,7 @@ report scripts in ``bench/`` can reuse them.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import select
@@ -79,6 +80,7 @@ PAGES = {
     "tags": "browse/tags/",
     "tag": "browse/tags/a1/",
     "indicators": "browse/indicators/",
+    "changes": "changes/",
 }
 
 
@@ -140,8 +142,9 @@ def serve_directory(directory: Path, timeout: float = 15.0, gzip: bool = False) 
         log.close()
 
 
-def build_site_for(site_url: str, site_dir: Path) -> None:
-    """``mkdocs build --strict`` of the bundled site into ``site_dir``, for ``site_url``.
+def build_site_for(site_url: str, site_dir: Path, content: Path | None = None) -> None:
+    """``mkdocs build --strict`` of the bundled site (or of ``content``) into ``site_dir``,
+    for ``site_url``.
 
     MkDocs has no ``--site-url`` flag, so a temporary config that INHERITs the project's
     ``mkdocs.yml`` sets it. The file sits in the project root so every relative path in
@@ -149,10 +152,12 @@ def build_site_for(site_url: str, site_dir: Path) -> None:
     removed afterwards whatever happens.
     """
     config = ROOT / f".plantrack-test-{uuid.uuid4().hex[:12]}.yml"
+    plugins = ("plugins:\n  - search\n  - plantrack:\n"
+               f"      content: {json.dumps(str(content))}\n") if content else ""
     config.write_text(
         "INHERIT: mkdocs.yml\n"
         f"site_url: {site_url}\n"
-        f"site_dir: {site_dir}\n",
+        f"site_dir: {json.dumps(str(site_dir))}\n" + plugins,
         encoding="utf-8",
     )
     try:
@@ -185,8 +190,10 @@ def wait_until_served(url: str, timeout: float = 15.0) -> None:
 
 
 @contextlib.contextmanager
-def built_and_served(workdir: Path | None = None, gzip: bool = False) -> Iterator[Site]:
-    """Serve an empty folder, build the site into it for that exact URL, yield the Site.
+def built_and_served(workdir: Path | None = None, gzip: bool = False,
+                     content: Path | None = None) -> Iterator[Site]:
+    """Serve an empty folder, build the site (the bundled one, or that of ``content``) into it
+    for that exact URL, yield the Site.
 
     ``gzip=True`` serves text compressed, as a real host does (for the weight reports)."""
     own = workdir is None
@@ -195,7 +202,7 @@ def built_and_served(workdir: Path | None = None, gzip: bool = False) -> Iterato
     site_dir = base / "site"
     try:
         with serve_directory(site_dir, gzip=gzip) as url:
-            build_site_for(url, site_dir)
+            build_site_for(url, site_dir, content)
             wait_until_served(url)
             yield Site(url=url, path=site_dir)
     finally:

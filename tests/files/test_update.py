@@ -261,9 +261,12 @@ def test_every_bad_option_is_reported_at_once_and_the_file_is_untouched(project:
                                    "--due", "2022-02-30")
     assert (result.returncode, result.stdout, after) == (1, "", before)
     assert result.stderr == (
-        "--status: expected one of not-started, on-track, at-risk, off-track, complete, "
-        "cancelled (or Green, Amber, Red, G, A, R, Green - on track, Completed); found "
-        '"Finished"\n'
+        "--status: expected one of not-started, in-progress, on-track, at-risk, off-track, "
+        "complete, cancelled (or Green, Amber, Red, G, A, R, Green - <any text>, Amber - <any "
+        'text>, Red - <any text>, Completed, Canceled); found "Finished"'
+        "; if it is the council's own word, add it under statuses: in site.yml or the plan "
+        'file: - {wording: "Finished", means: MEANING}, MEANING one of not-started, in-progress, '
+        "on-track, at-risk, off-track, complete, cancelled\n"
         '--date: expected a date as YYYY-MM-DD, found "24/11/2022"\n'
         '--progress: expected a whole number from 0 to 100, found "150"\n'
         '--due: expected a real calendar date, found "2022-02-30" (2022-02-30 does not exist)\n'
@@ -354,9 +357,12 @@ def test_future_dates_typos_and_misspelt_months_are_refused(project: Path) -> No
                                    "--date", "2999-05-01", "--due", "Ocotber 2023")
     assert (result.returncode, result.stdout, after) == (1, "", before)
     assert result.stderr == (
-        "--status: expected one of not-started, on-track, at-risk, off-track, complete, "
-        'cancelled (or Green, Amber, Red, G, A, R, Green - on track, Completed); found "Ambr"; '
-        'did you mean "Amber"?\n'
+        "--status: expected one of not-started, in-progress, on-track, at-risk, off-track, "
+        "complete, cancelled (or Green, Amber, Red, G, A, R, Green - <any text>, Amber - <any "
+        'text>, Red - <any text>, Completed, Canceled); found "Ambr"; did you mean "Amber"?'
+        "; if it is the council's own word, add it under statuses: in site.yml or the plan "
+        'file: - {wording: "Ambr", means: MEANING}, MEANING one of not-started, in-progress, '
+        "on-track, at-risk, off-track, complete, cancelled\n"
         f"--date: expected a date on or before today ({date.today().isoformat()}), found "
         '"2999-05-01": progress cannot be reported before it happens\n'
         '--due: expected a month name, found "Ocotber 2023": "Ocotber" is not a month; did you '

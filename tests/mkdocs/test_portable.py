@@ -239,7 +239,7 @@ def test_zensical_builds_the_pages_the_plugin_builds(plugin_site: Path,
 
 def test_the_sample_shows_what_the_content_says(plugin_site: Path) -> None:
     home = shown(plugin_site, ".")
-    assert home["h1"] == ["Plan Tracker"]
+    assert home["h1"] == ["Council plans and the progress reported on them"]
     assert home["figures"][0] == "339"  # items in 4 plans
     item = shown(plugin_site, "plans/all-councils-charter-2022/2-05")
     assert item["h1"] == ["2.05 Develop key list of contacts for services relevant to town and "
@@ -302,7 +302,7 @@ def write_config(folder: Path, text: str) -> Path:
 def test_markdown_only_writes_the_generated_pages_alone(tmp_path: Path) -> None:
     out = tmp_path / "md"
     result = plantrack("pages", "--content", FIXTURES / "sample", "--out", out, "--markdown-only")
-    assert result.stdout == f"wrote 37 pages to {out}\n"
+    assert result.stdout == f"wrote 38 pages to {out}\n"
     assert (out / "plans/village/1-01.md").read_text(encoding="utf-8").startswith("---\n")
     assert not (out / "mkdocs.yml").exists()
 
@@ -327,7 +327,7 @@ validation:
     out = tmp_path / "out"
     result = plantrack("pages", "--content", FIXTURES / "sample", "--config", config,
                        "--out", out)
-    assert result.stdout == f"wrote 37 pages and 1 hand-written file to {out / 'docs'}, with " \
+    assert result.stdout == f"wrote 38 pages and 1 hand-written file to {out / 'docs'}, with " \
                             f"mkdocs.yml\n"
     written = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
     assert written["site_url"] == "https://parish.example.org/plans/"
@@ -335,7 +335,7 @@ validation:
     assert written["theme"] == {"name": "material", "variant": "classic"}
     assert written["validation"] == {"unrecognized_links": "warn",
                                      "nav": {"omitted_files": "info"}}
-    assert written["nav"][-1]["About this site"][1] == "about.md"
+    assert written["nav"][-1]["About this site"][2] == "about.md"
     assert (out / "docs/about.md").is_file()
     assert sorted(p.name for p in out.iterdir()) == ["docs", "mkdocs.yml"]
 

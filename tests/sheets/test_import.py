@@ -110,9 +110,9 @@ CORRECTED_SUMMARY = """\
 
 RAW_PROBLEMS = """\
   row 33: Ref: expected a ref, found none (its Action is "Develop a training plan to provide \
-training, su...") [missing-ref]
-  row 41: Ref: expected a ref unique in the plan, found "5.0" again (first at row 40) \
-[duplicate-ref]
+training, su..."); give --fix-refs to number it after the row above [missing-ref]
+  row 41: Ref: expected a ref unique in the plan, found "5.0" again (first at row 40); give \
+--fix-refs to rename it [duplicate-ref]
 2 errors; nothing written
 """
 
@@ -170,9 +170,9 @@ def test_the_decidim_export_keeps_hierarchy_statuses_and_progress(content: Path)
     plan = load_site(content).plans[0]
     assert [(i.ref, i.parent.ref if i.parent else None, i.status, i.wording, i.progress,
              i.due.text if i.due else None) for i in plan.walk()] == [
-        ("11", None, "on-track", "on-track", 50, "2023-12-31"),
+        ("11", None, "in-progress", "In progress", 50, "2023-12-31"),
         ("12", "11", "complete", "Completed", 100, "2023-03-31"),
-        ("13", "12", "on-track", "on-track", 33, "2023-09-30"),
+        ("13", "12", "in-progress", "In progress", 33, "2023-09-30"),
         ("14", "11", "not-started", "Not started", 0, "2024-03-31"),
         ("15", None, "not-started", "not-started", None, "2024-07-31"),
         ("16", "15", "complete", "complete", 100, "2023-01-31"),
@@ -291,14 +291,17 @@ BAD_INPUT = {
         "plan.csv", "Ref,Action,RAG Status,Due Date\n1.01,Do it,Purple,Aug-22\n"
         "1.02,Other,Green - on track,2022-02-30\n,Third,Red,\n1.01,Again,,\n", [],
         "{file}\n"
-        "  row 2: RAG Status: expected one of not-started, on-track, at-risk, off-track, "
-        "complete, cancelled (or Green, Amber, Red, G, A, R, Green - on track, Completed); "
-        'found "Purple" [unknown-status]\n'
+        "  row 2: RAG Status: expected one of not-started, in-progress, on-track, at-risk, "
+        "off-track, complete, cancelled (or Green, Amber, Red, G, A, R, Green - <any text>, "
+        "Amber - <any text>, Red - <any text>, Completed, Canceled); found \"Purple\"; to "
+        'import it, add --status "Purple=MEANING", MEANING one of not-started, in-progress, '
+        "on-track, at-risk, off-track, complete, cancelled [unknown-status]\n"
         '  row 3: Due Date: expected a real calendar date, found "2022-02-30" (2022-02-30 '
         "does not exist) [impossible-date]\n"
-        '  row 4: Ref: expected a ref, found none (its Action is "Third") [missing-ref]\n'
-        '  row 5: Ref: expected a ref unique in the plan, found "1.01" again (first at row 2) '
-        "[duplicate-ref]\n"
+        '  row 4: Ref: expected a ref, found none (its Action is "Third"); give --fix-refs to '
+        "number it after the row above [missing-ref]\n"
+        '  row 5: Ref: expected a ref unique in the plan, found "1.01" again (first at row 2); '
+        "give --fix-refs to rename it [duplicate-ref]\n"
         "4 errors; nothing written"),
     "bad-maps": (
         "plan.csv", "Ref,Action,Owner\n1.01,Do it,Clerk\n",
@@ -317,8 +320,12 @@ BAD_INPUT = {
         "results.csv", "id;parent/id;title/en;status/key;status/name/en;progress\r\n"
         "1;;Parks;awaiting_funding;Awaiting funding;10\r\n2;9;Benches;;;\r\n", [],
         "{file}\n"
-        '  row 2: status/name/en: expected a status we can publish, found "Awaiting funding" '
-        'and "awaiting_funding" [unknown-status]\n'
+        "  row 2: status/name/en: expected one of not-started, in-progress, on-track, at-risk, "
+        "off-track, complete, cancelled (or Green, Amber, Red, G, A, R, Green - <any text>, "
+        "Amber - <any text>, Red - <any text>, Completed, Canceled); found \"Awaiting "
+        'funding" (key "awaiting_funding"); to import it, add --status "Awaiting '
+        'funding=MEANING" (or by its key, --status "awaiting_funding=MEANING"), MEANING one of not-started, in-progress, on-track, at-risk, '
+        "off-track, complete, cancelled [unknown-status]\n"
         '  row 3: parent/id: expected the ref of another row, found "9" [unknown-parent]\n'
         "2 errors; nothing written"),
     "plantrack-rows": (
