@@ -9,10 +9,10 @@ import argparse
 import os
 import sys
 
-from generator.commands import build, check, export, import_, pages, serve, update
+from generator.commands import build, check, export, import_, pages, round_, serve, update
 from generator.content.errors import PlanTrackerError
 
-COMMANDS = (check, pages, export, update, build, serve, import_)
+COMMANDS = (check, pages, export, update, round_, build, serve, import_)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -14,7 +14,7 @@ from generator.content.model import Site
 from generator.opendata import downloads
 from generator.pages import paths
 from generator.pages.engine import Options, Renderer, long_lived_spared
-from generator.views import dashboard
+from generator.views import dashboard, rounds
 
 
 def render_site(site: Site, as_of: date | None = None, directory_urls: bool = True,
@@ -42,4 +42,5 @@ def site_pages(renderer: Renderer) -> dict[str, str]:
     pages.update(renderer.about_pages())
     pages.update(downloads.files(renderer))
     pages.update(dashboard.pages(renderer))
+    pages.update(rounds.pages(renderer))
     return pages

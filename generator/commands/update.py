@@ -6,9 +6,10 @@ import argparse
 import re
 from datetime import date
 
-from generator.commands.common import content_option, count
-from generator.content.dates import Due, ImpossibleDate, UnknownMonth, parse_due, parse_iso_date
-from generator.content.model import Item
+from generator.commands.common import content_option, count, read_date, relayout_option
+from generator.content.checking import WEB_URL
+from generator.content.dates import Due, ImpossibleDate, UnknownMonth, parse_due
+from generator.content.model import Evidence, Item
 from generator.content.status import CONFIDENCE_LEVELS, STATUSES
 from generator.files.planedit import Change, Edit, update_item
 
@@ -19,7 +20,9 @@ def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description="Add a dated update to one item of a plan and set the item's status (and "
                     "progress or due date). The plan file is edited in place: comments, key "
                     "order and the layout of everything else are kept. A changed due date "
-                    "keeps the first one as original_due. Nothing is written unless the "
+                    "keeps the first one as original_due, and the update records the new one "
+                    "(and why it moved). The update can name its reporting round, link its "
+                    "evidence and correct an earlier update. Nothing is written unless the "
                     "content still loads without problems.",
     )
     parser.add_argument("plan", metavar="PLAN", help="the plan's id (as in its file: id: ...)")
@@ -40,10 +43,22 @@ def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--progress", metavar="N", help="progress now, 0 to 100 (percent)")
     parser.add_argument("--due", metavar="DATE",
                         help="a new due date as the council writes it (Dec-22, March 2023)")
-    parser.add_argument("--relayout", action="store_true",
-                        help="when the YAML writer cannot keep the layout of other lines (text "
-                             "wrapped by another program), let it lay them out anew; their "
-                             "data stays the same")
+    parser.add_argument("--due-reason", metavar="TEXT",
+                        help="why the due date moved, in the council's words (with --due)")
+    parser.add_argument("--round", metavar="LABEL",
+                        help="the reporting round the update is reported in, as the plan's "
+                             "rounds: list it (default: the first round closing on or after "
+                             "its date)")
+    parser.add_argument("--evidence", action="append", default=[], metavar="TITLE=URL",
+                        help='a link to the evidence for the update, such as "Cabinet '
+                             'minutes=https://...": a title, "=", and an http:// or https:// '
+                             "address (repeatable)")
+    parser.add_argument("--archived", metavar="URL",
+                        help="the address of an archived copy of the last --evidence")
+    parser.add_argument("--corrects", metavar="DATE",
+                        help="the date (YYYY-MM-DD) of the earlier update of the item that "
+                             "this one corrects; the earlier one stays, marked as corrected")
+    relayout_option(parser)
     content_option(parser)
     parser.set_defaults(run=run)
 
@@ -66,34 +81,52 @@ def read_options(args: argparse.Namespace, today: date, problems: list[str]) -> 
     if args.reason is not None and args.confidence is None:
         problems.append("--reason: expected with --confidence (it is the confidence's "
                         "reason), found without it")
-    on = _date(args.date, today, problems) if args.date is not None else today
+    on = read_date("--date", args.date, problems, today) if args.date is not None else today
     progress = _progress(args.progress, problems)
     due = _due(args.due, problems)
+    if args.due_reason is not None and args.due is None:
+        problems.append("--due-reason: expected with --due (it is why the due date moved), "
+                        "found without it")
+    evidence = _evidence(args.evidence, args.archived, problems)
+    corrects = read_date("--corrects", args.corrects, problems) if args.corrects else None
+    if args.round is not None and not args.round.strip():
+        problems.append("--round: expected the label of one of the plan's rounds, found "
+                        "nothing")
     if len(problems) > found or on is None:
         return None
     return Edit(wording, on, (args.note or "").strip(), progress, due, confidence,
-                (args.reason or "").strip() or None)
+                (args.reason or "").strip() or None, round=(args.round or "").strip() or None,
+                evidence=evidence, corrects=corrects,
+                due_reason=(args.due_reason or "").strip() or None)
+
+
+def _evidence(given: list[str], archived: str | None,
+              problems: list[str]) -> tuple[Evidence, ...]:
+    """Each --evidence TITLE=URL as evidence, the last with its --archived copy."""
+    found: list[Evidence] = []
+    for text in given:
+        match = re.fullmatch(r"(.*?)=(https?://.*)", text.strip(), re.IGNORECASE)
+        if not match or not match[1].strip() or not WEB_URL.fullmatch(match[2].strip()):
+            problems.append(f"--evidence: expected TITLE=URL with an http:// or https:// "
+                            f'address, found "{text}"')
+            continue
+        found.append(Evidence(match[1].strip(), match[2].strip()))
+    if archived is not None:
+        if not given:
+            problems.append("--archived: expected with --evidence (it is the archived copy of "
+                            "the last one), found without it")
+        elif not WEB_URL.fullmatch(archived.strip()):
+            problems.append(f'--archived: expected an http:// or https:// address, found '
+                            f'"{archived}"')
+        elif found:
+            found[-1] = Evidence(found[-1].title, found[-1].url, archived.strip())
+    return tuple(found)
 
 
 def _wording(option: str, text: str | None, problems: list[str]) -> str | None:
     if text is not None and not text.strip():
         problems.append(f"{option}: expected a wording, found nothing")
     return text.strip() if text else None
-
-
-def _date(text: str, today: date, problems: list[str]) -> date | None:
-    try:
-        day = parse_iso_date(text)
-    except ImpossibleDate:
-        problems.append(f'--date: expected a real calendar date, found "{text}"')
-    except ValueError:
-        problems.append(f'--date: expected a date as YYYY-MM-DD, found "{text}"')
-    else:
-        if day <= today:
-            return day
-        problems.append(f'--date: expected a date on or before today ({today.isoformat()}), '
-                        f'found "{text}": progress cannot be reported before it happens')
-    return None
 
 
 def _progress(text: str | None, problems: list[str]) -> int | None:
@@ -133,16 +166,38 @@ def describe(change: Change) -> str:
         parts.append(f"progress {_change(_percent(before.progress), _percent(after.progress))}")
     if edit.due is not None:
         due = f"due {_change(_due_text(before.due), _due_text(after.due))}"
-        if after.original_due and after.due and after.original_due.text != after.due.text:
-            due += f" (originally due {after.original_due.text})"
-        parts.append(due)
+        said = [f"originally due {after.original_due.text}"] if (
+            after.original_due and after.due and after.original_due.text != after.due.text) else []
+        if change.added.due_reason:
+            said.append("reason given")
+        parts.append(due + (f" ({'; '.join(said)})" if said else ""))
     parts.append(f"update dated {edit.on.isoformat()} added")
+    parts.extend(_over_time(change))
     line = f"{change.plan} {before.ref}: {', '.join(parts)} ({change.file})"
     if change.relaid:
         were = "was" if change.relaid == 1 else "were"
         line += (f"\nnote: {count(change.relaid, 'other line')} of the file {were} laid out "
                  f"anew (--relayout); their data is unchanged")
     return line
+
+
+def _over_time(change: Change) -> list[str]:
+    """The round the update is reported in, its evidence and the update it corrects."""
+    added, last = change.added, change.last_round
+    parts = []
+    if added.round:
+        given = change.edit.round is not None
+        parts.append(f'reported in round "{added.round}"' + ("" if given else " (by its date)"))
+    elif last is not None:
+        parts.append(f'in no round yet (the last, "{last.label}", closed on '
+                     f"{last.date.isoformat()})")
+    if added.evidence:
+        archived = sum(1 for e in added.evidence if e.archived)
+        parts.append(count(len(added.evidence), "evidence link")
+                     + (f" ({archived} archived)" if archived else ""))
+    if added.corrects:
+        parts.append(f"correcting the update of {added.corrects.isoformat()}")
+    return parts
 
 
 def _label(item: Item) -> str:

@@ -32,6 +32,7 @@ from generator.content.yamlfile import Document
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+")
 SAFE_URL = re.compile(r"(https?://|/|\./|\.\./)[^\s<>\"]*", re.IGNORECASE)
+WEB_URL = re.compile(r"https?://[^\s<>\"/?#]+[^\s<>\"]*", re.IGNORECASE)
 
 
 def _show(value: Any) -> str:
@@ -98,6 +99,7 @@ class Reader:
         return {
             "text": self.text, "ref": self.text, "due": self.due, "date": self.date,
             "slug": self.slug, "url": self.url, "url-template": self.url, "email": self.email,
+            "web-url": self.web_url,
             "status": self.status, "status-before": self.status, "confidence": self.status,
             "meaning": self.meaning, "vocabulary": self.wordings,
             "plan-status": self.choice, "kind": self.choice,
@@ -106,7 +108,8 @@ class Reader:
             "feedback": self.nested, "source": self.nested,
             "areas": self.nested_list, "updates": self.nested_list,
             "targets": self.nested_list, "sections": self.nested_list,
-            "glossary": self.nested_list,
+            "glossary": self.nested_list, "rounds": self.nested_list,
+            "evidence": self.nested_list,
             "items": self.items,
         }
 
@@ -134,6 +137,16 @@ class Reader:
         text = self.text(value, at, spec)
         if text is not None and not SAFE_URL.fullmatch(text):
             self.problem(at, "bad-url", f"expected an http(s) address or a path, found {_show(text)}")
+            return None
+        return text
+
+    def web_url(self, value: Any, at: str, spec: Field) -> str | None:
+        """An address on the web (evidence): http or https, with a host; never a path, since
+        the page links it for residents to follow."""
+        text = self.text(value, at, spec)
+        if text is not None and not WEB_URL.fullmatch(text):
+            self.problem(at, "bad-url", f"expected an http:// or https:// address, found "
+                         f"{_show(text)}")
             return None
         return text
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 from generator.content.schema import (
     AREA,
     DECISION,
+    EVIDENCE,
     FEEDBACK,
     ITEM,
     PLAN,
+    ROUND,
     SECTION,
     SITE,
     SOURCE,
@@ -61,6 +63,16 @@ _FIXED: dict[str, str] = {
     "unknown-decision": "A plan names a decision record that does not exist.",
     "unknown-plan": "A decision record, or an import, names a plan that does not exist.",
     "reserved-id": "A plan id is the name of one of the site's own data files.",
+    # reporting rounds, corrections and revised due dates
+    "duplicate-round": "Two rounds of a plan share a label, or labels giving the same address.",
+    "bad-round-label": "A round's label has no letters or digits to make its address from.",
+    "round-order": "Rounds are not listed oldest first, each closing after the one above.",
+    "unknown-round": "An update or an item names a round the plan does not list.",
+    "unknown-correction": "An update corrects a date on which the item has no earlier update.",
+    "ambiguous-correction": "An update corrects a date on which the item has several updates.",
+    "already-corrected": "An update corrects one that another update corrects already.",
+    "due-not-revised": "An item's due is not the due date of its latest revising update.",
+    "no-original-due": "Updates revise an item's due date, but its original_due is not given.",
     # spreadsheets and the JSON export
     "no-header": "No header row was found.",
     "no-rows": "The sheet has no rows to import.",
@@ -83,7 +95,8 @@ _FIXED: dict[str, str] = {
     "duplicate-plan-field": "A plan field is given twice.",
 }
 
-_TABLES = (SITE, FEEDBACK, SOURCE, AREA, WORDING, TERM, PLAN, UPDATE, TARGET, ITEM, SECTION, DECISION)
+_TABLES = (SITE, FEEDBACK, SOURCE, AREA, WORDING, TERM, PLAN, ROUND, UPDATE, EVIDENCE, TARGET, ITEM,
+           SECTION, DECISION)
 _CHOICES = ("status", "kind", "direction")
 """Fields whose value is one of a closed list: ``unknown-<field>``."""
 

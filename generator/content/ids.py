@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-RESERVED_SLUGS = frozenset({"index", "assets", "search", "downloads"})
+RESERVED_SLUGS = frozenset({"index", "assets", "search", "downloads", "rounds"})
 """File names an item's ref may not take in its plan's folder."""
 
 ALL_PLANS = "all-plans"

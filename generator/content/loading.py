@@ -17,13 +17,16 @@ from typing import Any
 
 from generator.content.checking import Reader
 from generator.content.errors import ContentError, PlanTrackerError, Problem
-from generator.content.ids import RESERVED_PLAN_IDS, ref_slug
+from generator.content.history import check_history
+from generator.content.ids import RESERVED_PLAN_IDS, ascii_slug, ref_slug
 from generator.content.model import (
     Area,
     Decision,
+    Evidence,
     Feedback,
     Item,
     Plan,
+    Round,
     Section,
     Site,
     Source,
@@ -94,6 +97,9 @@ def _check_no_future(site: Site, latest: tuple[date, str], problems: list[Proble
     for plan in site.plans:
         if plan.reported and plan.reported > day:
             refuse(plan, "reported", plan.reported)
+        for i, closed in enumerate(plan.rounds):
+            if closed.date > day:
+                refuse(plan, f"rounds[{i}].date", closed.date)
         for item in plan.walk():
             for i, update in enumerate(item.updates):
                 if update.date > day:
@@ -173,11 +179,21 @@ def _load_plan(file: Path, vocabulary: Vocabulary, problems: list[Problem]) -> P
         source=Source(**source) if "title" in source else None,
         feedback=_feedback(values.pop("feedback", None)),
         areas=[Area(**a) for a in values.pop("areas", []) if "id" in a and "name" in a],
+        rounds=[Round(r["label"], r["date"], _round_slug(r["label"]), r.get("note"))
+                for r in values.pop("rounds", []) if "label" in r and "date" in r],
         **values,
     )
     plan.items = [i for data in items if (i := _item(plan.id, data, doc, None))]
     _check_plan(plan, reader)
+    check_history(plan, reader)
     return plan
+
+
+def _round_slug(label: str) -> str:
+    """A round's page name: its label in lowercase letters, digits and hyphens; never "index",
+    the name of the page that lists the rounds."""
+    found = ascii_slug(label)
+    return "named-index" if found == "index" else found
 
 
 def _item(plan_id: str, data: dict[str, Any], doc: Document, parent: Item | None) -> Item | None:
@@ -208,6 +224,7 @@ def _item(plan_id: str, data: dict[str, Any], doc: Document, parent: Item | None
         tags=data.get("tags", []),
         areas=data.get("areas", []),
         source_ref=data.get("source_ref"),
+        added_in=data.get("added_in"),
         targets=[Target(**t) for t in data.get("targets", []) if "period" in t and "target" in t],
         parent=parent,
     )
@@ -221,7 +238,11 @@ def _update(values: dict[str, Any]) -> Update:
     confidence = values.get("confidence") or (None, None)
     return Update(values["date"], status[0], status[1], values.get("note", ""),
                   before[0], before[1], confidence[0], confidence[1],
-                  values.get("confidence_reason"))
+                  values.get("confidence_reason"), round=values.get("round"),
+                  due=values.get("due"), due_reason=values.get("due_reason"),
+                  evidence=[Evidence(e["title"], e["url"], e.get("archived"))
+                            for e in values.get("evidence", []) if "title" in e and "url" in e],
+                  corrects=values.get("corrects"))
 
 
 def _check_plan(plan: Plan, reader: Reader) -> None:

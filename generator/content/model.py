@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,6 +11,25 @@ from generator.content.dates import Due
 from generator.content.schema import ItemKind, PlanStatus
 from generator.content.status import NOT_REPORTED, Confidence, StatusWord
 from generator.content.vocabulary import BUILT_IN_VOCABULARY, Vocabulary, Wording
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A link to what an update rests on: minutes, a published document, a web page."""
+
+    title: str
+    url: str
+    archived: str | None = None
+
+
+@dataclass(frozen=True)
+class Round:
+    """A reporting round of a plan: progress up to its closing date was reported in it."""
+
+    label: str
+    date: date
+    slug: str
+    note: str | None = None
 
 
 @dataclass
@@ -27,6 +47,17 @@ class Update:
     confidence: Confidence | None = None
     confidence_wording: str | None = None
     confidence_reason: str | None = None
+    round: str | None = None
+    """The label of the round it was reported in: given, or the first round closing on or
+    after its date; None in a plan without rounds, or after the last round closed."""
+    due: Due | None = None
+    """A revised due date this update reports."""
+    due_reason: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    corrects: datetime.date | None = None
+    """The date of the earlier update of the item that this one corrects."""
+    corrected_by: Update | None = field(default=None, repr=False, compare=False)
+    """The later update that corrects this one."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +138,8 @@ class Item:
     tags: list[str] = field(default_factory=list)
     areas: list[str] = field(default_factory=list)
     source_ref: str | None = None
+    added_in: str | None = None
+    """The label of the round the item was added to the plan in (None: from the start)."""
     targets: list[Target] = field(default_factory=list)
     children: list[Item] = field(default_factory=list)
     parent: Item | None = field(default=None, repr=False)
@@ -170,6 +203,8 @@ class Plan:
     editorial_notes: list[str] = field(default_factory=list)
     statuses: list[Wording] = field(default_factory=list)
     """The plan's own wordings, tried before the site's."""
+    rounds: list[Round] = field(default_factory=list)
+    """The reporting rounds, oldest first."""
     vocabulary: Vocabulary = field(default=BUILT_IN_VOCABULARY, repr=False)
     """Every wording the plan is read with: its own, the site's, then the built-in ones."""
     items: list[Item] = field(default_factory=list)
@@ -187,6 +222,9 @@ class Plan:
 
     def find(self, ref: str) -> Item | None:
         return next((item for item in self.walk() if item.ref == ref), None)
+
+    def round(self, label: str) -> Round | None:
+        return next((r for r in self.rounds if r.label == label), None)
 
 
 @dataclass

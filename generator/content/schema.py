@@ -18,7 +18,7 @@ FieldType = Literal[
     "text", "ref", "due", "date", "slug", "url", "url-template", "email", "status",
     "status-before", "plan-status", "kind", "direction", "progress", "text-list", "id-list",
     "ref-list", "feedback", "source", "areas", "updates", "targets", "sections", "items",
-    "vocabulary", "meaning", "confidence", "glossary",
+    "vocabulary", "meaning", "confidence", "glossary", "rounds", "evidence", "web-url",
 ]
 """What a field holds: each type has one converter in :mod:`generator.content.checking`."""
 
@@ -115,7 +115,23 @@ PLAN = (
     _f("editorial_notes", "text-list", "Editorial decisions made in publishing the plan."),
     _f("statuses", "vocabulary", "This plan's own status words (wording, means), used before "
        "the site's."),
+    _f("rounds", "rounds", "The reporting rounds the plan's progress was reported in (label, "
+       "date, note), oldest first."),
     _f("items", "items", "The plan's items.", True),
+)
+
+ROUND = (
+    _f("label", "text", "The round's name, as the council gives it (Q1 2024/25); its page's "
+       "address is made from it.", True),
+    _f("date", "date", "The day the round closed: progress up to it was reported in it "
+       "(YYYY-MM-DD).", True),
+    _f("note", "text", "Where or how it was reported (Cabinet, 10 July 2024)."),
+)
+
+EVIDENCE = (
+    _f("title", "text", "What the evidence is (Cabinet minutes, 10 July 2024).", True),
+    _f("url", "web-url", "Its address: http:// or https:// only.", True),
+    _f("archived", "web-url", "The address of an archived copy, should the original move."),
 )
 
 UPDATE = (
@@ -127,6 +143,14 @@ UPDATE = (
        "or the council's wording)."),
     _f("confidence_reason", "text", "Why, in the council's words."),
     _f("note", "text", "What changed, in plain words."),
+    _f("round", "text", "The label of the round it was reported in (default: the first "
+       "round closing on or after its date)."),
+    _f("due", "due", "A revised due date, reported in this update; the item's due is then the "
+       "latest revision."),
+    _f("due_reason", "text", "Why the due date moved, in the council's words."),
+    _f("evidence", "evidence", "Links to the evidence for it (title, url, archived)."),
+    _f("corrects", "date", "The date of an earlier update of this item that this one "
+       "corrects; the earlier one stays, marked as corrected."),
 )
 
 TARGET = (
@@ -167,6 +191,8 @@ ITEM = (
     _f("related", "ref-list", "Refs of related items in the same plan."),
     _f("tags", "text-list", "Short labels, such as the council's own codes."),
     _f("areas", "id-list", "Ids of the plan's areas this item concerns."),
+    _f("added_in", "text", "The label of the round in which the item was added to the plan "
+       "(default: it was in the plan from the start)."),
     _f("source_ref", "text", "The source document's own ref, where ours differs "
        "(empty: the source gives none).", label="Source's own ref"),
     _f("editorial_note", "text", "An editorial decision made in publishing this item."),
@@ -209,6 +235,8 @@ REFERENCE_TABLES = (
     ("Plan: content/plans/<id>.yml", PLAN),
     ("Item (under items:)", ITEM),
     ("Update (under updates:)", UPDATE),
+    ("Evidence (under evidence:)", EVIDENCE),
+    ("Reporting round (under rounds:)", ROUND),
     ("Target (under targets:)", TARGET),
     ("Source (under source:)", SOURCE),
     ("Feedback route (under feedback:)", FEEDBACK),
@@ -226,6 +254,7 @@ DETAIL_FIELDS = tuple(f for f in ITEM if f.label)
 NESTED = {
     "feedback": FEEDBACK, "source": SOURCE, "areas": AREA, "updates": UPDATE,
     "targets": TARGET, "sections": SECTION, "vocabulary": WORDING, "glossary": TERM,
+    "rounds": ROUND, "evidence": EVIDENCE,
 }
 
 
@@ -234,6 +263,7 @@ def _property(field: Field) -> dict[str, Any]:
     simple: dict[str, dict[str, Any]] = {
         "date": {"type": "string", "format": "date"},
         "url": {"type": "string", "format": "uri"},
+        "web-url": {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"},
         "url-template": text,
         "email": {"type": "string", "format": "email"},
         "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},

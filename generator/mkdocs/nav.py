@@ -30,6 +30,8 @@ def build_nav(site: Site, docs_dir: Path | None) -> list[NavEntry]:
             for item in plan.items
             if item.kind == "section"
         ]
+        if plan.rounds:  # one entry for all the rounds: each round's page is linked from it
+            children.append({"Reporting rounds": paths.rounds_page(plan)})
         plans.append({plain_title(plan.title): children})
     nav: list[NavEntry] = [{"Home": paths.HOME}, {"Plans": plans}]
     if site.decisions:

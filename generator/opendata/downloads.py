@@ -32,7 +32,7 @@ from generator.opendata.feeds import (
     entries,
 )
 from generator.opendata.itemrows import COLUMNS, LIST_FIELDS, NO_SOURCE_REF, SEPARATOR, plan_rows
-from generator.pages import paths
+from generator.pages import follow, paths
 from generator.pages.engine import Renderer
 from generator.pages.paths import (
     CHANGES,
@@ -89,6 +89,7 @@ def files(renderer: Renderer) -> dict[str, str]:
                                                 directory_urls)
     found[SITE_FEED] = atom(_site_feed(site, links, renderer.options.as_of), updates,
                             site.licence)
+    found.update(_follow_feeds(site, links, updates, renderer.options.as_of))
     found[OPEN_DATA] = _open_data_page(renderer, found)
     found[CHANGES] = renderer.render_page(
         "changes.md.j2", CHANGES, CHANGES_TITLE,
@@ -169,6 +170,26 @@ def _open_data_page(renderer: Renderer, found: dict[str, str]) -> str:
 
 def _count(plan: Plan) -> int:
     return sum(1 for _ in plan.walk())
+
+
+def _follow_feeds(site: Site, links: Links, updates: list[Entry],
+                  as_of: date) -> dict[str, str]:
+    """The feed of every item, lead and area (:func:`generator.pages.follow.followed`)."""
+    by_item: dict[int, list[Entry]] = {}
+    for entry in updates:  # newest first, and so stays each feed's list
+        by_item.setdefault(id(entry.item), []).append(entry)
+    found: dict[str, str] = {}
+    for feed in follow.followed(site):
+        chosen = [e for item in feed.items for e in by_item.get(id(item), [])]
+        if len(feed.items) > 1:
+            chosen.sort(key=lambda entry: entry.update.date, reverse=True)
+        plans = {item.plan_id for item in feed.items}
+        plan = site.plan(next(iter(plans))) if len(plans) == 1 else None
+        info = FeedInfo(feed.title, feed.subtitle, links.page(feed.path), links.page(feed.page),
+                        (plan.organisation if plan else None) or site.council,
+                        (plan.reported if plan else None) or as_of)
+        found[feed.path] = atom(info, chosen, site.licence)
+    return found
 
 
 def _plan_feed(site: Site, plan: Plan, links: Links, as_of: date) -> FeedInfo:

@@ -35,8 +35,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from generator.content.model import Item, Plan, Site, Update
-from generator.content.schema import PLAN
+from generator.content.model import Item, Plan, Round, Site, Update
+from generator.content.schema import PLAN, UPDATE
 from generator.opendata.itemrows import (
     COLUMNS,
     neutralise_cell,
@@ -174,16 +174,18 @@ def json_item(item: Item, row: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _json_update(update: Update) -> dict[str, str | None]:
-    """An update as a JSON object: every field, null where absent."""
+def _json_update(update: Update) -> dict[str, Any]:
+    """An update as a JSON object: every field of the content format, null where absent."""
     fields = update_fields(update)
-    return {name: fields.get(name) for name in ("date", "from", "status", "note")}
+    return {spec.name: fields.get(spec.name) for spec in UPDATE}
 
 
 def _plain(value: Any) -> Any:
     """A model value as JSON data: dates as YYYY-MM-DD, records as objects."""
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Round):  # as the plan file gives it: the slug is the site's own
+        return {"label": value.label, "date": value.date.isoformat(), "note": value.note}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {k: _plain(v) for k, v in vars(value).items()}
     if isinstance(value, list):

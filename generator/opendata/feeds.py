@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -28,6 +27,7 @@ from generator.content.model import Item, Plan, Site, Update
 from generator.content.rules import makes_deadline_claims
 from generator.content.status import CONFIDENCE_LEVELS, STATUSES, Confidence
 from generator.pages import paths
+from generator.pages.engine import due_before, update_anchors
 
 ATOM = "http://www.w3.org/2005/Atom"
 PRODID = "-//Plan Tracker//Plan Tracker//EN"
@@ -77,12 +77,9 @@ def entries(plans: Iterable[Plan], links: Links) -> list[Entry]:
 def _entries(plans: Iterable[Plan], links: Links) -> Iterator[Entry]:
     for plan in plans:
         for item in plan.walk():
-            seen: Counter[date] = Counter()
+            anchors = update_anchors(item)
             for update in item.updates:
-                seen[update.date] += 1
-                n = seen[update.date]
-                anchor = f"update-{update.date.isoformat()}" + (f"-{n}" if n > 1 else "")
-                yield Entry(plan, item, update, links.item(item), anchor)
+                yield Entry(plan, item, update, links.item(item), anchors[id(update)])
 
 
 # --- Atom -------------------------------------------------------------------------------------
@@ -132,7 +129,8 @@ def _atom_entry(entry: Entry) -> ET.Element:
     _text(element, "id", entry.id)
     ET.SubElement(element, "link", rel="alternate", type="text/html", href=entry.url)
     _text(element, "published", _instant(update.date))
-    _text(element, "updated", _instant(update.date))
+    corrected = update.corrected_by
+    _text(element, "updated", _instant(corrected.date if corrected else update.date))
     if update.status and label:
         ET.SubElement(element, "category", term=update.status, label=label)
     _text(element, "content", _entry_text(entry, label), type="text")
@@ -145,11 +143,34 @@ def _entry_text(entry: Entry, label: str | None) -> str:
              + (f": {label}" if label else "")
              + (f" (the council's wording: {entry.update.wording})"
                 if entry.update.wording and entry.update.wording != entry.update.status else "")]
-    if entry.update.confidence:
-        lines.append(confidence_text(entry.update.confidence, entry.update.confidence_reason))
-    if entry.update.note:
-        lines += ["", entry.update.note]
+    update = entry.update
+    if update.round:
+        lines.append(f"Reported in {update.round}")
+    if update.confidence:
+        lines.append(confidence_text(update.confidence, update.confidence_reason))
+    if update.corrects:
+        lines.append(f"Corrects the update of {update.corrects.isoformat()}")
+    if update.corrected_by:
+        lines.append(f"Corrected on {update.corrected_by.date.isoformat()}: the council has "
+                     f"corrected this update")
+    if update.note:
+        lines += ["", update.note]
+    if update.due:
+        lines += ["", _moved(entry.item, update)]
+    for evidence in update.evidence:
+        lines.append(f"Evidence: {evidence.title} <{evidence.url}>"
+                     + (f" (archived copy: <{evidence.archived}>)" if evidence.archived else ""))
     return "\n".join(lines)
+
+
+def _moved(item: Item, update: Update) -> str:
+    """A due revision in words: "Due date moved from December 2024 to March 2025. Reason
+    given: ..."."""
+    assert update.due is not None
+    before = due_before(item, update)
+    moved = (f"Due date moved from {before.text} to {update.due.text}." if before
+             else f"Due date moved to {update.due.text}.")
+    return moved + (f" Reason given: {update.due_reason}" if update.due_reason else "")
 
 
 def confidence_text(level: Confidence, reason: str | None) -> str:
@@ -193,6 +214,12 @@ def _event(plan: Plan, item: Item, deadline: date, links: Links) -> list[str]:
     judgement = item.current_confidence
     if judgement:
         description.append(confidence_text(judgement.level, judgement.reason))
+    revisions = [u for u in item.updates if u.due is not None]
+    if revisions:
+        latest = max(revisions, key=lambda u: u.date)
+        first = item.original_due.text if item.original_due else ""
+        description.append(f"Due date moved from {first} on {latest.date.isoformat()}"
+                           + (f" ({latest.due_reason})" if latest.due_reason else ""))
     if item.text.get("lead"):
         description.append(f"Lead: {item.text['lead']}")
     if not makes_deadline_claims(plan):
@@ -203,6 +230,7 @@ def _event(plan: Plan, item: Item, deadline: date, links: Links) -> list[str]:
         "BEGIN:VEVENT",
         f"UID:{plan.id}/{item.slug}@{links.host}",
         f"DTSTAMP:{stamp:%Y%m%d}T000000Z",
+        *([f"SEQUENCE:{len(revisions)}"] if revisions else []),
         f"DTSTART;VALUE=DATE:{deadline:%Y%m%d}",
         f"DTEND;VALUE=DATE:{deadline + timedelta(days=1):%Y%m%d}",
         f"SUMMARY:{_ical_text(summary)}",

@@ -46,6 +46,7 @@ def item_row(plan: Plan, item: Item) -> dict[str, str]:
         "confidence_reason": item.confidence_reason or "",
         "progress": "" if item.progress is None else str(item.progress),
         "source_ref": {None: "", "": NO_SOURCE_REF}.get(item.source_ref, item.source_ref),
+        "added_in": item.added_in or "",
         "related": SEPARATOR.join(item.related),
         "tags": SEPARATOR.join(item.tags),
         "areas": SEPARATOR.join(item.areas),
@@ -57,12 +58,18 @@ def item_row(plan: Plan, item: Item) -> dict[str, str]:
     return {column: str(values.get(column) or "") for column in COLUMNS}
 
 
-def update_fields(update: Update) -> dict[str, str]:
+def update_fields(update: Update) -> dict[str, Any]:
     """An update as in a plan file: its date, the status it replaced (``from``), its status and
-    its note, each status as the council worded it; absent values left out."""
-    values = {"date": update.date.isoformat(), "from": update.before_wording or update.before,
-              "status": update.wording, "confidence": update.confidence_wording,
-              "confidence_reason": update.confidence_reason, "note": update.note}
+    its note, each status as the council worded it, the round it was reported in, a revised
+    due date, its evidence and the date of the update it corrects; absent values left out."""
+    values: dict[str, Any] = {
+        "date": update.date.isoformat(), "from": update.before_wording or update.before,
+        "status": update.wording, "confidence": update.confidence_wording,
+        "confidence_reason": update.confidence_reason, "note": update.note,
+        "round": update.round, "due": update.due.text if update.due else None,
+        "due_reason": update.due_reason,
+        "evidence": [{k: v for k, v in vars(e).items() if v} for e in update.evidence],
+        "corrects": update.corrects.isoformat() if update.corrects else None}
     return {name: value for name, value in values.items() if value}
 
 
@@ -95,7 +102,7 @@ def row_fields(row: dict[str, str]) -> dict[str, Any]:
     return fields
 
 
-def _json(values: list[dict[str, str]]) -> str:
+def _json(values: list[dict[str, Any]]) -> str:
     return json.dumps(values, ensure_ascii=False) if values else ""
 
 

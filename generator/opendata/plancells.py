@@ -25,7 +25,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from generator.content.model import Plan
+from generator.content.model import Plan, Round
 from generator.content.schema import NESTED, PLAN, Field
 from generator.content.vocabulary import Wording
 
@@ -63,6 +63,9 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Wording):
         return value.as_fields()
+    if isinstance(value, Round):  # its slug is the site's, made from the label
+        return {k: v for k, v in (("label", value.label), ("date", value.date.isoformat()),
+                                  ("note", value.note)) if v}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {k: v for k, v in vars(value).items() if v not in (None, "")}
     if isinstance(value, list):

@@ -8,6 +8,7 @@ it as already safe, so council data can never become markup.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 from collections.abc import Callable, Iterator
@@ -18,10 +19,10 @@ from typing import Any, NamedTuple
 import jinja2
 from markupsafe import Markup
 
-from generator.content import rules
+from generator.content import rounds, rules
 from generator.content.codes import CODES
 from generator.content.dates import Due
-from generator.content.model import Decision, Item, Plan, Site
+from generator.content.model import Decision, Item, Plan, Site, Update
 from generator.content.schema import (
     DETAIL_FIELDS,
     ITEM_KINDS,
@@ -30,7 +31,7 @@ from generator.content.schema import (
     json_schema,
 )
 from generator.content.status import CONFIDENCE_LEVELS, STATUSES, Confidence, StatusWord
-from generator.pages import glossary, paths
+from generator.pages import follow, glossary, paths
 from generator.pages.feedback import feedback_link
 from generator.pages.scales import council_scales
 from generator.pages.text import escape_text, indexed_text, paragraphs, plain_title, shorten
@@ -61,6 +62,28 @@ class Options:
     directory_urls: bool = True
     search_words: int | None = None
     """Index only this many words of each item's own text for search (None: all)."""
+
+
+def update_anchors(item: Item) -> dict[int, str]:
+    """Each update's anchor on its item's page, by ``id(update)``: ``update-<date>``, then
+    ``-2``, ``-3`` for further updates of that day in the order the item lists them (the Atom
+    feeds' entry ids end in the same anchors)."""
+    seen: dict[date, int] = {}
+    found: dict[int, str] = {}
+    for update in item.updates:
+        seen[update.date] = seen.get(update.date, 0) + 1
+        n = seen[update.date]
+        found[id(update)] = f"update-{update.date.isoformat()}" + (f"-{n}" if n > 1 else "")
+    return found
+
+
+def due_before(item: Item, update: Update) -> Due | None:
+    """The due date in force just before ``update``: that of the latest earlier update
+    revising it, else the one first published."""
+    order = sorted(range(len(item.updates)), key=lambda i: (item.updates[i].date, i))
+    earlier = order[:order.index(item.updates.index(update))]
+    revised = [item.updates[i].due for i in earlier if item.updates[i].due is not None]
+    return revised[-1] if revised else item.original_due or item.due
 
 
 def _environment() -> jinja2.Environment:
@@ -112,6 +135,7 @@ class Renderer:
         """Snippets (badges, flags, due dates) rendered once per distinct input."""
         self._refs: dict[str, dict[str, Item]] = {}
         self._plans = {plan.id: plan for plan in site.plans}
+        self._corrections: bool | None = None
         self._confidence = {plan.id: plan.uses_confidence for plan in site.plans}
         """Which plans report a confidence (each asked once: the answer walks the plan)."""
         self.council_terms = glossary.council_entries(site.glossary)
@@ -131,7 +155,9 @@ class Renderer:
                 "methodology.md.j2", paths.METHODOLOGY, "How we report progress",
                 "What each status means, and how this site judges overdue and out-of-date "
                 "items.", rules=rules.RULES, statuses=STATUSES.values(),
-                confidences=CONFIDENCE_LEVELS.values(), scales=council_scales(self.site)),
+                confidences=CONFIDENCE_LEVELS.values(), scales=council_scales(self.site),
+                round_rules=rounds.RULES, has_rounds=any(p.rounds for p in self.site.plans),
+                has_corrections=self.has_corrections()),
             paths.REFERENCE: self.render_page(
                 "reference.md.j2", paths.REFERENCE, "Content format",
                 "Every field of the plan data files, what it means and what it accepts.",
@@ -216,6 +242,14 @@ class Renderer:
     def confidence_counts(self, plan: Plan) -> rules.ConfidenceCounts:
         return rules.confidence_counts(plan.walk())
 
+    def has_corrections(self) -> bool:
+        """Whether any update of the site corrects an earlier one (only then is there a
+        corrections page)."""
+        if self._corrections is None:
+            self._corrections = any(u.corrects is not None for plan in self.site.plans
+                                    for item in plan.walk() for u in item.updates)
+        return self._corrections
+
     def plan_of(self, item: Item) -> Plan:
         return self._plans[item.plan_id]
 
@@ -226,12 +260,21 @@ class Renderer:
     def _absolute(self, page: str) -> str:
         return paths.absolute(self.site.url, page, self.options.directory_urls)
 
+    @functools.cached_property
+    def page_feeds(self) -> dict[str, list[tuple[str, str]]]:
+        """The feeds each page advertises in its front matter (``feeds``), by page path."""
+        return follow.page_feeds(self.site)
+
     def render_page(self, template: str, page: str, title: str, description: str,
                     **context: Any) -> str:
         """A page from a template, with front matter (escaped title and description)."""
         helpers = Helpers(self, page)
         body = ENV.get_template(template).render(site=self.site, h=helpers, **context)
-        front = {"title": plain_title(title), "description": plain_title(shorten(description))}
+        front: dict[str, Any] = {"title": plain_title(title),
+                                 "description": plain_title(shorten(description))}
+        if feeds := self.page_feeds.get(page):
+            front["feeds"] = [{"title": plain_title(name), "href": paths.link(
+                page, feed, self.options.directory_urls)} for name, feed in feeds]
         return "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in front.items()) + "---\n\n" + body
 
 
@@ -331,7 +374,34 @@ class Helpers:
                                      late=self.lateness(item) if lateness else None)
 
     def due(self, item: Item) -> Markup:
-        return self.renderer.snippet("due.html.j2", item=_DueOf(item.due, item.original_due))
+        return self.due_of(item.due, item.original_due)
+
+    def due_of(self, due: Due | None, original: Due | None = None) -> Markup:
+        """A due date as due.html.j2 shows it, with the date first published when given."""
+        return self.renderer.snippet("due.html.j2", item=_DueOf(due, original))
+
+    def timeline(self, item: Item) -> list[tuple[Update, str]]:
+        """The item's updates, newest first (a day's in the item's order), with anchors."""
+        anchors = update_anchors(item)
+        return [(u, anchors[id(u)]) for u in sorted(item.updates, key=lambda u: u.date,
+                                                     reverse=True)]
+
+    def anchor(self, item: Item, update: Update) -> str:
+        return update_anchors(item)[id(update)]
+
+    def due_before(self, item: Item, update: Update) -> Due | None:
+        return due_before(item, update)
+
+    def has_corrections(self) -> bool:
+        return self.renderer.has_corrections()
+
+    def rounds_page(self, plan: Plan) -> str:
+        return paths.rounds_page(plan)
+
+    def round_link(self, plan: Plan, label: str) -> Markup | None:
+        """A link to the page of the plan's round with this label (None: no such round)."""
+        found = plan.round(label)
+        return None if found is None else Markup(self.link(paths.round_page(plan, found)))
 
 
 _LATE = ("overdue", "passed-unreported")

@@ -12,7 +12,7 @@ import re
 from urllib.parse import quote
 
 from generator.content.ids import ascii_slug
-from generator.content.model import Decision, Item, Plan
+from generator.content.model import Decision, Item, Plan, Round
 
 HOME = "index.md"
 METHODOLOGY = "about/methodology.md"
@@ -30,6 +30,7 @@ CONFIDENCE = "browse/confidence/index.md"
 DUE = "browse/due.md"
 INDICATORS = "browse/indicators.md"
 REPORTS = "reports/index.md"
+CORRECTIONS = "corrections.md"
 _URL_SAFE = re.compile(r"[A-Za-z0-9_.~/-]*")
 """Characters ``quote`` leaves as they are: a path of only these needs no quoting."""
 
@@ -94,6 +95,31 @@ def json_file(name: str) -> str:
 
 def feed_file(plan_id: str) -> str:
     return f"feeds/{plan_id}.xml"
+
+
+def item_feed_file(item: Item) -> str:
+    """The Atom feed of one item's updates."""
+    return f"feeds/items/{item.plan_id}/{item.slug}.xml"
+
+
+def lead_feed_file(name: str) -> str:
+    """The Atom feed of the updates of every item a lead leads (the feed of lead_page)."""
+    return f"feeds/leads/{slug(name)}.xml"
+
+
+def area_feed_file(plan: Plan, area_id: str) -> str:
+    """The Atom feed of the updates of a plan's items in one area (the feed of area_page)."""
+    return f"feeds/areas/{plan.id}/{area_id}.xml"
+
+
+def rounds_page(plan: Plan) -> str:
+    """The list of a plan's reporting rounds."""
+    return f"plans/{plan.id}/rounds/index.md"
+
+
+def round_page(plan: Plan, found: Round) -> str:
+    """The plan as reported at one round, compared with the round before."""
+    return f"plans/{plan.id}/rounds/{found.slug}.md"
 
 
 def calendar_file(plan_id: str) -> str:

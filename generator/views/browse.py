@@ -23,11 +23,11 @@ from generator.content.rules import (
     makes_deadline_claims,
 )
 from generator.content.status import ORDER, STATUSES
+from generator.pages.follow import lead_names
 from generator.pages.paths import (
     area_page,
     confidence_page,
     lead_page,
-    slug,
     status_page,
     tag_page,
 )
@@ -59,13 +59,6 @@ class AreaGroup:
     area: Area
     path: str
     entries: list[Entry]
-
-
-def lead_names(item: Item) -> list[str]:
-    """The leads an item names: its lead split at each "/", as written otherwise."""
-    lead = item.text.get("lead") or ""
-    names = [" ".join(part.split()) for part in lead.split("/")]
-    return [name for name in names if slug(name) != "item"]
 
 
 def entries(site: Site) -> list[Entry]:

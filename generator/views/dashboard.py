@@ -17,7 +17,7 @@ from markupsafe import Markup
 from generator.content import rules
 from generator.content.model import Item, Plan, Update
 from generator.content.status import NOT_REPORTED, ORDER, STATUSES
-from generator.pages import paths
+from generator.pages import follow, paths
 from generator.pages.engine import ENV, Renderer
 from generator.views import badges, browse, charts, figures, report, rollup
 from generator.views.browse import Entry
@@ -83,7 +83,7 @@ class PageViews:
         return self.link(paths.report_page(plan))
 
     def lead_links(self, item: Item) -> list[tuple[str, Markup]]:
-        return [(name, self.link(paths.lead_page(name))) for name in browse.lead_names(item)]
+        return [(name, self.link(paths.lead_page(name))) for name in follow.lead_names(item)]
 
     def tag_href(self, tag: str) -> Markup:
         return self.link(paths.tag_page(tag))
@@ -160,7 +160,7 @@ class PageViews:
         found = {item.current_status for item in items}
         leads: dict[str, str] = {}
         for item in items:
-            for name in browse.lead_names(item):
+            for name in follow.lead_names(item):
                 leads.setdefault(paths.slug(name), name)
         plans = {self.renderer.plan_of(item).id: self.renderer.plan_of(item) for item in items}
         late = [("overdue", "Overdue"), ("passed-unreported", "Due date passed, no progress "
@@ -177,7 +177,7 @@ class PageViews:
         """Data attributes a filterable row carries (read by plantrack-filters.js)."""
         if item.kind in rules.CONTAINER_KINDS:
             return Markup(' data-section="yes"')
-        leads = " ".join(dict.fromkeys(paths.slug(n) for n in browse.lead_names(item)))
+        leads = " ".join(dict.fromkeys(paths.slug(n) for n in follow.lead_names(item)))
         deadline = item.due.deadline if item.due else None
         days = "" if deadline is None else str((deadline - self.as_of).days)
         late = rules.lateness(self.renderer.plan_of(item), item, self.as_of) or ""

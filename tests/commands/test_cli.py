@@ -45,7 +45,7 @@ def test_pages_writes_the_generated_markdown(tmp_path: Path) -> None:
     result = plantrack("pages", "--content", str(FIXTURES / "sample"), "--out", str(out),
                        "--markdown-only")
     assert result.returncode == 0
-    assert result.stdout == f"wrote 38 pages to {out}\n"
+    assert result.stdout == f"wrote 44 pages to {out}\n"
     assert (out / "plans/village/1-01.md").read_text(encoding="utf-8").startswith("---\n")
 
 

@@ -14,7 +14,7 @@ import yaml
 
 from generator import load_site
 from generator.content.errors import PlanTrackerError
-from generator.files.planedit import load_edited
+from generator.files.yamledit import load_edited
 
 from ..conftest import FIXTURES, ROOT
 
@@ -87,6 +87,7 @@ def test_a_new_due_date_keeps_the_first_as_original_due(project: Path) -> None:
         "+            status: 'Green'",
         "+            from: 'Amber'",
         "+            note: 'Date set'",
+        "+            due: 'Jun-23'",
     ]
     plan = load_site(project / "content").plan("parish-plan")
     item = plan.find("1.02") if plan else None
@@ -109,6 +110,7 @@ def test_an_original_due_date_already_recorded_is_never_replaced(project: Path) 
         '+      - date: 2022-12-31',
         '+        status: "Red"',
         '+        note: "Builder withdrew"',
+        '+        due: "March 2023"',
     ]
     assert '    original_due: "Oct-22"\n' in after
     assert "    updates:   # newest first\n      - date: 2022-12-31\n" in after
@@ -164,6 +166,7 @@ def test_the_bundled_charter_item_as_in_the_issue(tmp_path: Path) -> None:
         '+            status: "Complete"',
         '+            from: "Green - on track"',
         '+            note: "List published: see the council\'s website"',
+        '+            due: "Dec-22"',
     ]
 
 
@@ -403,3 +406,179 @@ def test_the_report_reads_status_before_from_what_the_update_recorded(tmp_path: 
     row = page.split("<caption>Changes since the last report</caption>")[1].split("</tr>")[1]
     assert row.index("On track</strong>") < row.index("Complete</strong>")
     assert "Not yet reported" not in row and "Not recorded" not in row
+
+
+# --- a plan over time: rounds, evidence, corrections and due revisions ---------------------
+
+RIVERSIDE = "content/plans/riverside.yml"
+
+
+@pytest.fixture
+def riverside(tmp_path: Path) -> Path:
+    """A folder holding content/, a copy of the rounds fixture (as_of 2025-01-15)."""
+    shutil.copytree(FIXTURES / "rounds", tmp_path / "content")
+    return tmp_path
+
+
+def update_riverside(project: Path, *args: str) -> tuple[subprocess.CompletedProcess[str],
+                                                         str, str]:
+    file = project / RIVERSIDE
+    before = file.read_text(encoding="utf-8")
+    result = plantrack("update", "riverside", *args, cwd=project)
+    return result, before, file.read_text(encoding="utf-8")
+
+
+def test_round_evidence_and_its_archived_copy_are_written_in_the_format_order(
+    riverside: Path,
+) -> None:
+    result, before, after = update_riverside(
+        riverside, "2.1", "--status", "complete", "--date", "2024-12-20", "--round",
+        "Q3 2024/25", "--note", "Still lit.", "--evidence", "Photo=https://example.org/a?x=1",
+        "--evidence", "Minutes = 3 = 3=https://example.org/m", "--archived",
+        "https://web.archive.org/web/2024/https://example.org/m")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        'riverside 2.1: status Complete (unchanged), update dated 2024-12-20 added, reported in '
+        'round "Q3 2024/25", 2 evidence links (1 archived) (content/plans/riverside.yml)\n')
+    assert changed_lines(before, after) == [
+        "+        status: complete",
+        "+          - date: 2024-12-20",
+        "+            status: complete",
+        "+            note: Still lit.",
+        "+            round: Q3 2024/25",
+        "+            evidence:",
+        "+              - title: Photo",
+        "+                url: https://example.org/a?x=1",
+        "+              - title: Minutes = 3 = 3",
+        "+                url: https://example.org/m",
+        "+                archived: https://web.archive.org/web/2024/https://example.org/m",
+    ]
+
+
+def test_the_round_is_said_by_date_when_not_given(riverside: Path) -> None:
+    result, before, after = update_riverside(riverside, "2.1", "--status", "complete",
+                                             "--date", "2024-12-20")
+    assert result.stdout == (
+        'riverside 2.1: status Complete (unchanged), update dated 2024-12-20 added, reported in '
+        'round "Q3 2024/25" (by its date) (content/plans/riverside.yml)\n')
+    assert "round" not in "".join(changed_lines(before, after))
+    result, _, _ = update_riverside(riverside, "2.1", "--status", "complete", "--date",
+                                    "2025-01-05")
+    assert result.stdout == (
+        'riverside 2.1: status Complete (unchanged), update dated 2025-01-05 added, in no round '
+        'yet (the last, "Q3 2024/25", closed on 2024-12-31) (content/plans/riverside.yml)\n')
+
+
+def test_a_due_date_moved_is_recorded_in_the_update_with_its_reason(riverside: Path) -> None:
+    result, before, after = update_riverside(
+        riverside, "2.2", "--status", "at-risk", "--date", "2025-01-08", "--due", "June 2025",
+        "--due-reason", "The second warden starts late.", "--note", "One warden so far.")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "riverside 2.2: status On track -> At risk, due March 2025 -> June 2025 (originally due "
+        "March 2025; reason given), update dated 2025-01-08 added, in no round yet (the last, "
+        '"Q3 2024/25", closed on 2024-12-31) (content/plans/riverside.yml)\n')
+    assert changed_lines(before, after) == [
+        "-        due: March 2025",
+        "+        due: June 2025",
+        "+        original_due: March 2025",
+        "+        status: at-risk",
+        "+          - date: 2025-01-08",
+        "+            status: at-risk",
+        "+            note: One warden so far.",
+        "+            due: June 2025",
+        "+            due_reason: The second warden starts late.",
+    ]
+    plan = load_site(riverside / "content").plan("riverside")
+    item = plan.find("2.2") if plan else None
+    assert item is not None and item.due is not None and item.original_due is not None
+    assert (item.due.text, item.original_due.text) == ("June 2025", "March 2025")
+    moved = item.updates[-1]
+    assert (moved.due.text if moved.due else None, moved.due_reason) == (
+        "June 2025", "The second warden starts late.")
+
+
+def test_a_due_moved_again_keeps_the_original_and_records_the_latest(riverside: Path) -> None:
+    result, before, after = update_riverside(riverside, "1.1", "--status", "at-risk", "--date",
+                                             "2025-01-08", "--due", "June 2025")
+    assert result.stdout == (
+        "riverside 1.1: status At risk (unchanged), due March 2025 -> June 2025 (originally due "
+        "December 2024), update dated 2025-01-08 added, in no round yet (the last, "
+        '"Q3 2024/25", closed on 2024-12-31) (content/plans/riverside.yml)\n')
+    assert changed_lines(before, after) == [
+        "-        due: March 2025",
+        "+        due: June 2025",
+        "+        status: at-risk",
+        "+          - date: 2025-01-08",
+        "+            status: at-risk",
+        "+            due: June 2025",
+    ]
+
+
+def test_a_correction_names_the_update_it_corrects(riverside: Path) -> None:
+    result, before, after = update_riverside(
+        riverside, "2.1", "--status", "in-progress", "--date", "2024-12-20", "--corrects",
+        "2024-06-14", "--note", "Two of the lights failed in June.")
+    assert result.stdout == (
+        "riverside 2.1: status Complete -> In progress, update dated 2024-12-20 added, reported "
+        'in round "Q3 2024/25" (by its date), correcting the update of 2024-06-14 '
+        "(content/plans/riverside.yml)\n")
+    assert changed_lines(before, after)[-2:] == [
+        "+            note: Two of the lights failed in June.", "+            corrects: 2024-06-14"]
+    plan = load_site(riverside / "content").plan("riverside")
+    item = plan.find("2.1") if plan else None
+    assert item is not None and item.updates[0].corrected_by is item.updates[1]
+
+
+def test_bad_options_over_time_are_all_named_and_nothing_is_written(riverside: Path) -> None:
+    result, before, after = update_riverside(
+        riverside, "1.1", "--status", "at-risk", "--evidence", "Minutes=javascript:alert(1)",
+        "--evidence", "https://example.org/no-title", "--evidence", "No address",
+        "--archived", "ftp://example.org/x", "--due-reason", "Late.", "--corrects",
+        "2025-13-01", "--round", " ")
+    assert (result.returncode, result.stdout, after) == (1, "", before)
+    assert result.stderr == (
+        "--due-reason: expected with --due (it is why the due date moved), found without it\n"
+        '--evidence: expected TITLE=URL with an http:// or https:// address, found '
+        '"Minutes=javascript:alert(1)"\n'
+        '--evidence: expected TITLE=URL with an http:// or https:// address, found '
+        '"https://example.org/no-title"\n'
+        '--evidence: expected TITLE=URL with an http:// or https:// address, found '
+        '"No address"\n'
+        '--archived: expected an http:// or https:// address, found "ftp://example.org/x"\n'
+        '--corrects: expected a real calendar date, found "2025-13-01"\n'
+        "--round: expected the label of one of the plan's rounds, found nothing\n"
+        "nothing was changed\n")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--archived", "https://web.archive.org/web/2024/x"],
+     "--archived: expected with --evidence (it is the archived copy of the last one), found "
+     "without it\nnothing was changed"),
+    (["--due", "March 2025", "--due-reason", "No change."],
+     '--due-reason: expected with a due date that replaces another, found the due date 2.2 '
+     'has already ("March 2025")\nnothing was changed'),
+    (["--corrects", "2024-06-15", "--date", "2025-01-05"],
+     "the edited file would not load, so it was left as it was:\n"
+     "content/plans/riverside.yml\n  line 107: items[1].items[1].updates[2].corrects: expected "
+     "the date of an earlier update of this item (2024-09-20, 2024-12-12), found 2024-06-15 "
+     "[unknown-correction]\n1 error in 1 file"),
+    (["--round", "Q5 2024/25", "--date", "2025-01-05"],
+     "the edited file would not load, so it was left as it was:\n"
+     "content/plans/riverside.yml\n  line 107: items[1].items[1].updates[2].round: expected "
+     'the label of one of the plan\'s rounds ("Q1 2024/25", "Q2 2024/25", "Q3 2024/25"), '
+     'found "Q5 2024/25" [unknown-round]\n1 error in 1 file'),
+])
+def test_an_update_over_time_that_cannot_be_recorded_is_refused(
+    riverside: Path, args: list[str], message: str
+) -> None:
+    result, before, after = update_riverside(riverside, "2.2", "--status", "on-track", *args)
+    assert (result.returncode, result.stdout, after) == (1, "", before)
+    assert result.stderr == f"{message}\n"
+
+
+def test_help_lists_the_options_over_time() -> None:
+    result = plantrack("update", "--help", cwd=ROOT)
+    for option in ("--due-reason TEXT", "--round LABEL", "--evidence TITLE=URL",
+                   "--archived URL", "--corrects DATE"):
+        assert option in result.stdout

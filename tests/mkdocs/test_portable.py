@@ -302,7 +302,7 @@ def write_config(folder: Path, text: str) -> Path:
 def test_markdown_only_writes_the_generated_pages_alone(tmp_path: Path) -> None:
     out = tmp_path / "md"
     result = plantrack("pages", "--content", FIXTURES / "sample", "--out", out, "--markdown-only")
-    assert result.stdout == f"wrote 38 pages to {out}\n"
+    assert result.stdout == f"wrote 44 pages to {out}\n"
     assert (out / "plans/village/1-01.md").read_text(encoding="utf-8").startswith("---\n")
     assert not (out / "mkdocs.yml").exists()
 
@@ -327,7 +327,7 @@ validation:
     out = tmp_path / "out"
     result = plantrack("pages", "--content", FIXTURES / "sample", "--config", config,
                        "--out", out)
-    assert result.stdout == f"wrote 38 pages and 1 hand-written file to {out / 'docs'}, with " \
+    assert result.stdout == f"wrote 44 pages and 1 hand-written file to {out / 'docs'}, with " \
                             f"mkdocs.yml\n"
     written = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
     assert written["site_url"] == "https://parish.example.org/plans/"

@@ -93,16 +93,16 @@ def test_csv_of_the_sample_to_standard_output() -> None:
     assert (result.returncode, result.stderr) == (0, b"")
     assert result.stdout.decode("utf-8").split("\r\n") == [
         HEADER,
-        "village,1.00,,section,Keeping residents informed" + "," * 28,
+        "village,1.00,,section,Keeping residents informed" + "," * 29,
         "village,1.01,1.00,commitment,Publish a quarterly newsletter,,,Parish Clerk,"
         "Communications volunteer,Aug-22,,,,Delivered to every household.,,,,,,Green - on track,,,"
         '40,"[{""date"": ""2022-03-31"", ""status"": ""not-started"", ""note"": ""Budget agreed.""}, '
         '{""date"": ""2022-06-30"", ""status"": ""on-track"", ""note"": ""First issue delivered.""}]",'
-        "1.02,newsletter,north,,,,,,",
+        "1.02,newsletter,north,,,,,,,",
         "village,1.02,1.00,commitment,Hold an annual parish meeting,,,Chair,,May-22,,,,,,,,,,"
-        "Complete,,,,,,,,1,The source numbers this row 1; it belongs in section 1.,,,,",
+        "Complete,,,,,,,,,1,The source numbers this row 1; it belongs in section 1.,,,,",
         "village,2,,indicator,Households reached by the newsletter,,,Parish Clerk,,"
-        "To be confirmed,,,,,,,,,,,,,,,,,,,,,2021 = 40%,"
+        "To be confirmed,,,,,,,,,,,,,,,,,,,,,,2021 = 40%,"
         '"[{""period"": ""2022/23"", ""target"": ""60%"", ""actual"": ""55%""}, '
         '{""period"": ""2023/24"", ""target"": ""80%""}]",higher',
         "",
@@ -124,8 +124,11 @@ def test_json_of_one_plan_to_standard_output() -> None:
     newsletter = data["items"][1]
     assert list(newsletter) == list(COLUMNS)
     assert newsletter["progress"] == 40 and newsletter["related"] == ["1.02"]
-    assert newsletter["updates"][1] == {"date": "2022-06-30", "from": None, "status": "on-track",
-                                        "note": "First issue delivered."}
+    assert newsletter["updates"][1] == {
+        "date": "2022-06-30", "status": "on-track", "from": None, "confidence": None,
+        "confidence_reason": None, "note": "First issue delivered.", "round": None, "due": None,
+        "due_reason": None, "evidence": None, "corrects": None}
+    assert newsletter["added_in"] == ""
     assert data["items"][3]["targets"] == [
         {"period": "2022/23", "target": "60%", "actual": "55%"},
         {"period": "2023/24", "target": "80%", "actual": None},

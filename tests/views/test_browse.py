@@ -6,7 +6,8 @@ from datetime import date
 
 from generator import load_site, render_site
 from generator.mkdocs.nav import build_nav
-from generator.views.browse import by_area, by_lead, by_status, by_tag, slug, timeline
+from generator.pages.paths import slug
+from generator.views.browse import by_area, by_lead, by_status, by_tag, timeline
 
 from ..conftest import ROOT
 

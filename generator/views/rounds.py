@@ -1,0 +1,135 @@
+"""The pages of reporting rounds: each plan's list of rounds, one page per round (the plan as
+reported then, and what moved since the round before), and the site's corrections page.
+
+Everything a round's page shows comes from :mod:`generator.content.rounds`, which reads the
+update log up to that round only; nothing here reads the site's ``as_of`` or a later round, so
+a round's page stays the same, byte for byte, when later rounds and updates are added.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.content import rounds
+from generator.content.model import Item, Plan, Round, Site, Update
+from generator.content.rounds import Comparison, ItemThen, Snapshot
+from generator.content.rules import makes_deadline_claims, share
+from generator.content.status import StatusWord
+from generator.pages import paths
+from generator.pages.engine import Renderer
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a round's table of items: the item then, how deep it sits, and whether it
+    was overdue when the round closed."""
+
+    then: ItemThen
+    depth: int
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class RoundView:
+    """A plan as reported at one round, compared with the round before."""
+
+    snapshot: Snapshot
+    comparison: Comparison
+    rows: list[Row]
+    claims_deadlines: bool
+    """False for a draft or superseded plan: no item is called overdue."""
+    confidence: bool
+    """Whether any item gives a confidence by then (only then is that axis shown)."""
+
+    @property
+    def round(self) -> Round:
+        return self.snapshot.round
+
+    @property
+    def index(self) -> str:
+        """The page listing the plan's rounds."""
+        return paths.rounds_page(self.snapshot.plan)
+
+    @property
+    def page(self) -> str:
+        return paths.round_page(self.snapshot.plan, self.round)
+
+    @property
+    def by_status(self) -> dict[StatusWord, int]:
+        return self.snapshot.by_status()
+
+    @property
+    def total(self) -> int:
+        return len(self.snapshot.counted)
+
+    @property
+    def overdue(self) -> list[ItemThen]:
+        return self.snapshot.overdue() if self.claims_deadlines else []
+
+    def share(self, count: int) -> str:
+        return share(count, self.total)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A progress update that corrects an earlier one of the same item."""
+
+    plan: Plan
+    item: Item
+    update: Update
+    corrected: Update
+
+
+def round_view(plan: Plan, found: Round) -> RoundView:
+    """The page of one round: the snapshot, the comparison and the rows of the table."""
+    now = rounds.snapshot(plan, found)
+    claims = makes_deadline_claims(plan)
+    rows = [Row(then, len(then.item.ancestors()), claims and rounds.is_overdue_then(then, found))
+            for then in now.items]
+    return RoundView(now, rounds.compare(now), rows, claims,
+                     any(then.confidence for then in now.items))
+
+
+def corrections(site: Site) -> list[Correction]:
+    """Every correction of the site, newest first (plan and item order on a day)."""
+    found = [Correction(plan, item, update, corrected)
+             for plan in site.plans for item in plan.walk() for corrected in item.updates
+             if (update := corrected.corrected_by) is not None]
+    return sorted(found, key=lambda c: c.update.date, reverse=True)
+
+
+def pages(renderer: Renderer) -> dict[str, str]:
+    """The rounds pages of every plan that has rounds, and the corrections page when the site
+    has a correction."""
+    found: dict[str, str] = {}
+    for plan in renderer.site.plans:
+        if plan.rounds:
+            found.update(_plan_pages(renderer, plan))
+    listed = corrections(renderer.site)
+    if listed:
+        found[paths.CORRECTIONS] = renderer.render_page(
+            "corrections.md.j2", paths.CORRECTIONS, "Corrections",
+            "Progress updates the council has corrected: what each said, and what the "
+            "correction says.", corrections=listed)
+    return found
+
+
+def _plan_pages(renderer: Renderer, plan: Plan) -> dict[str, str]:
+    views = [round_view(plan, found) for found in plan.rounds]
+    index = paths.rounds_page(plan)
+    unplaced = sum(1 for item in plan.walk() for u in item.updates if u.round is None)
+    found = {index: renderer.render_page(
+        "rounds.md.j2", index, f"Reporting rounds: {plan.title}",
+        f"The rounds in which progress on {plan.title} was reported, each with the plan as "
+        f"reported then.", plan=plan, views=list(reversed(views)), unplaced=unplaced)}
+    for view in views:
+        page = paths.round_page(plan, view.round)
+        found[page] = renderer.render_page(
+            "round.md.j2", page, f"{plan.title}: as reported at {view.round.label}",
+            f"{plan.title} as reported at {view.round.label} (closed on {_long(view.round)}): "
+            f"items by status, and what moved since the round before.", plan=plan, view=view)
+    return found
+
+
+def _long(found: Round) -> str:
+    return f"{found.date.day} {found.date:%B %Y}"
