@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import textwrap
 from collections.abc import Callable
@@ -52,6 +53,28 @@ def build_site(project: Path, content: Path, site_dir: Path, **extra: object) ->
         **extra,
     )
     build(config)
+
+
+class _Warnings(logging.Handler):
+    """The warnings MkDocs logs while it builds."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.found: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.found.append(record.getMessage())
+
+
+def build_site_and_warnings(root: Path, content: Path) -> tuple[Path, list[str]]:
+    """A strict build of ``content`` into ``root/site``, and the warnings MkDocs logged."""
+    handler = _Warnings()
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        build_site(root, content, root / "site")
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    return root / "site", handler.found
 
 
 @pytest.fixture

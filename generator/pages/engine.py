@@ -64,6 +64,11 @@ class Options:
     """Index only this many words of each item's own text for search (None: all)."""
 
 
+def long_date(day: date) -> str:
+    """A date as the pages write it: 25 September 2024."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def update_anchors(item: Item) -> dict[int, str]:
     """Each update's anchor on its item's page, by ``id(update)``: ``update-<date>``, then
     ``-2``, ``-3`` for further updates of that day in the order the item lists them (the Atom
@@ -99,7 +104,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["paragraphs"] = paragraphs
     env.filters["indexed"] = indexed_text
-    env.filters["longdate"] = lambda d: f"{d.day} {d:%B %Y}" if d else ""
+    env.filters["longdate"] = lambda d: long_date(d) if d else ""
     return env
 
 

@@ -16,7 +16,7 @@ from generator.content.rounds import Comparison, ItemThen, Snapshot
 from generator.content.rules import makes_deadline_claims, share
 from generator.content.status import StatusWord
 from generator.pages import paths
-from generator.pages.engine import Renderer
+from generator.pages.engine import Renderer, long_date
 
 
 @dataclass(frozen=True)
@@ -126,10 +126,7 @@ def _plan_pages(renderer: Renderer, plan: Plan) -> dict[str, str]:
         page = paths.round_page(plan, view.round)
         found[page] = renderer.render_page(
             "round.md.j2", page, f"{plan.title}: as reported at {view.round.label}",
-            f"{plan.title} as reported at {view.round.label} (closed on {_long(view.round)}): "
+            f"{plan.title} as reported at {view.round.label} (closed on "
+            f"{long_date(view.round.date)}): "
             f"items by status, and what moved since the round before.", plan=plan, view=view)
     return found
-
-
-def _long(found: Round) -> str:
-    return f"{found.date.day} {found.date:%B %Y}"

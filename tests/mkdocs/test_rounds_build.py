@@ -4,26 +4,17 @@ navigation, and every link and anchor of the built site resolves."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import pytest
 
-from ..conftest import FIXTURES, build_site
+from ..conftest import FIXTURES, build_site_and_warnings
 from .test_site_checks import SiteReport, check_site
-from .test_two_axes_build import _Collect
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
-    root = tmp_path_factory.mktemp("rounds")
-    handler = _Collect()
-    logging.getLogger("mkdocs").addHandler(handler)
-    try:
-        build_site(root, FIXTURES / "rounds", root / "site")
-    finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
-    return root / "site", handler.warnings
+    return build_site_and_warnings(tmp_path_factory.mktemp("rounds"), FIXTURES / "rounds")
 
 
 @pytest.fixture(scope="module")

@@ -4,34 +4,17 @@ built site resolves (the whole-site checks of :mod:`tests.mkdocs.test_site_check
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import pytest
 
-from ..conftest import FIXTURES, build_site
+from ..conftest import FIXTURES, build_site_and_warnings
 from .test_site_checks import SiteReport, check_site
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
-    root = tmp_path_factory.mktemp("twoaxis")
-    handler = _Collect()
-    logging.getLogger("mkdocs").addHandler(handler)
-    try:
-        build_site(root, FIXTURES / "twoaxis", root / "site")
-    finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
-    return root / "site", handler.warnings
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.warnings: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.warnings.append(record.getMessage())
+    return build_site_and_warnings(tmp_path_factory.mktemp("twoaxis"), FIXTURES / "twoaxis")
 
 
 @pytest.fixture(scope="module")
