@@ -65,10 +65,10 @@ def _print(data: bytes) -> None:
 
 def _export(site: Site, plans: list[Plan], file_format: str) -> str | bytes:
     if file_format == "xlsx":
-        return xlsx_bytes(plans)
+        return xlsx_bytes(plans, site.languages)
     if file_format == "json":
         return json_text(site, plans)
-    return csv_text(plans)
+    return csv_text(plans, site.languages)
 
 
 def _format(chosen: str | None, out: Path | None) -> str:

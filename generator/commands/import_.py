@@ -17,6 +17,7 @@ from generator.sheets.changes import changes
 from generator.sheets.importing import Existing, Imported, Request, import_json, import_sheet
 from generator.sheets.jsonexport import read_json_export
 from generator.sheets.layouts import LAYOUTS
+from generator.sheets.planbuilder import site_languages
 from generator.sheets.reading import read_sheet
 
 DESCRIPTION = """\
@@ -83,6 +84,10 @@ def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--plan", required=True, metavar="ID",
                         help="the plan's id: lowercase letters, digits and hyphens")
     parser.add_argument("--title", help="the plan's title")
+    parser.add_argument("--title-in", nargs=2, action="append", default=[],
+                        metavar=("LANGUAGE", "TITLE"),
+                        help="the plan's title in another of the site's languages, such as "
+                             "--title-in cy \"Cynllun y dref\" (repeat for more languages)")
     parser.add_argument("--format", choices=("auto", *LAYOUTS), default="auto",
                         help="the spreadsheet's layout (default: auto)")
     parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
@@ -113,6 +118,16 @@ def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.set_defaults(run=run)
 
 
+def _title(args: argparse.Namespace) -> str | dict[str, str] | None:
+    """--title, or with --title-in the title by language (--title's in the site's first)."""
+    if not args.title_in:
+        return args.title  # type: ignore[no-any-return]
+    if args.title is None:
+        raise PlanTrackerError("--title-in: give --title as well, the title in the site's "
+                               "first language")
+    return {site_languages(args.content)[0]: args.title, **dict(args.title_in)}
+
+
 def run(args: argparse.Namespace) -> str:
     if not SLUG.fullmatch(args.plan):
         raise PlanTrackerError(f'--plan: expected lowercase letters, digits and hyphens, found '
@@ -121,7 +136,7 @@ def run(args: argparse.Namespace) -> str:
     if not args.dry_run:
         _check_target(out, args)
     existing = Existing(out, args.content) if out.is_file() else None
-    request = Request(args.plan, args.title, args.format, args.map, args.content, existing,
+    request = Request(args.plan, _title(args), args.format, args.map, args.content, existing,
                       _wordings(args), args.save_statuses, args.fix_refs)
     imported = _import(args, request)
     if args.dry_run:

@@ -12,6 +12,7 @@ from generator.content.dates import Due, ImpossibleDate, UnknownMonth, parse_due
 from generator.content.model import Evidence, Item
 from generator.content.status import CONFIDENCE_LEVELS, STATUSES
 from generator.files.planedit import Change, Edit, update_item
+from generator.sheets.planbuilder import site_languages, site_setting
 
 
 def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -38,6 +39,10 @@ def add(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--reason", metavar="TEXT",
                         help="why the council gives that confidence, in its words")
     parser.add_argument("--note", metavar="TEXT", help="what changed, in plain words")
+    parser.add_argument("--note-in", nargs=2, action="append", default=[],
+                        metavar=("LANGUAGE", "TEXT"),
+                        help="the note in another of the site's languages, such as --note-in "
+                             "cy \"Dechreuodd y gwaith.\" (repeat for more languages)")
     parser.add_argument("--date", metavar="DATE",
                         help="the date of the update, YYYY-MM-DD (default: today)")
     parser.add_argument("--progress", metavar="N", help="progress now, 0 to 100 (percent)")
@@ -92,12 +97,36 @@ def read_options(args: argparse.Namespace, today: date, problems: list[str]) -> 
     if args.round is not None and not args.round.strip():
         problems.append("--round: expected the label of one of the plan's rounds, found "
                         "nothing")
+    notes = _notes(args, problems)
     if len(problems) > found or on is None:
         return None
     return Edit(wording, on, (args.note or "").strip(), progress, due, confidence,
                 (args.reason or "").strip() or None, round=(args.round or "").strip() or None,
                 evidence=evidence, corrects=corrects,
-                due_reason=(args.due_reason or "").strip() or None)
+                due_reason=(args.due_reason or "").strip() or None, notes=notes)
+
+
+def _notes(args: argparse.Namespace, problems: list[str]) -> tuple[tuple[str, str], ...]:
+    """The note in each of the site's languages: --note in the first, --note-in for the
+    others; every one is needed unless the site publishes missing translations."""
+    codes = site_languages(args.content)
+    given = {code.strip(): text.strip() for code, text in args.note_in}
+    for code in given:
+        if code not in codes[1:]:
+            problems.append(f"--note-in: expected one of the site's other languages "
+                            f"({', '.join(codes[1:]) or 'it has none'}), found \"{code}\"")
+    note = (args.note or "").strip()
+    if given and not note:
+        problems.append("--note-in: give --note as well, the note in the site's first "
+                        f"language ({codes[0]})")
+    missing = [c for c in codes[1:] if c not in given]
+    if note and missing and site_setting(args.content, "missing_translations") != "warn":
+        problems.append(f"--note-in: expected the note in each of the site's languages "
+                        f"({', '.join(codes)}), found none in {', '.join(missing)}; add "
+                        + " ".join(f"--note-in {c} TEXT" for c in missing))
+    if not given or not note:
+        return ()
+    return ((codes[0], note), *((c, given[c]) for c in codes[1:] if c in given))
 
 
 def _evidence(given: list[str], archived: str | None,

@@ -8,15 +8,25 @@ field path; the value is then left out, so one run reports every problem in the 
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from generator.content.catalog import Languages, Translated, Untranslated
 from generator.content.dates import Due, ImpossibleDate, UnknownMonth, parse_due, parse_iso_date
 from generator.content.errors import Problem
-from generator.content.schema import DIRECTIONS, ITEM, ITEM_KINDS, NESTED, PLAN_STATUSES, Field
+from generator.content.schema import (
+    DIRECTIONS,
+    ITEM,
+    ITEM_KINDS,
+    MISSING_TRANSLATIONS,
+    NESTED,
+    PLAN_STATUSES,
+    Field,
+)
 from generator.content.vocabulary import (
     BUILT_IN_VOCABULARY,
     MEANINGS,
@@ -30,6 +40,8 @@ from generator.content.vocabulary import (
 from generator.content.yamlfile import Document
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+LETTER = re.compile(r"[^\W\d_]")
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*")
 EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+")
 SAFE_URL = re.compile(r"(https?://|/|\./|\.\./)[^\s<>\"]*", re.IGNORECASE)
 WEB_URL = re.compile(r"https?://[^\s<>\"/?#]+[^\s<>\"]*", re.IGNORECASE)
@@ -48,9 +60,12 @@ class Reader:
     """Reads typed values out of one document, recording problems as it goes."""
 
     def __init__(self, doc: Document, problems: list[Problem],
-                 vocabulary: Vocabulary = BUILT_IN_VOCABULARY, origin: str = "") -> None:
+                 vocabulary: Vocabulary = BUILT_IN_VOCABULARY, origin: str = "",
+                 languages: Languages | None = None) -> None:
         self.doc = doc
         self.problems = problems
+        self.languages = languages or Languages()
+        """The site's languages: each translated text is read in ``languages.reading``."""
         self.vocabulary = vocabulary
         """The wordings status and confidence fields are read with."""
         self.origin = origin or doc.path
@@ -97,7 +112,9 @@ class Reader:
 
     def _converters(self) -> dict[str, Callable[[Any, str, Field], Any]]:
         return {
-            "text": self.text, "ref": self.text, "due": self.due, "date": self.date,
+            "text": self.prose, "ref": self.text,
+            "languages": self.language_codes, "missing-translations": self.choice,
+            "due": self.due, "date": self.date,
             "slug": self.slug, "url": self.url, "url-template": self.url, "email": self.email,
             "web-url": self.web_url,
             "status": self.status, "status-before": self.status, "confidence": self.status,
@@ -118,6 +135,60 @@ class Reader:
             self.problem(at, "not-text", f"expected text, found {_show(value)}")
             return None
         return str(value).strip()
+
+    def prose(self, value: Any, at: str, spec: Field) -> str | None:
+        """A text in the language being read: given as text (the site's first language) or
+        by language (``{en: ..., cy: ...}``). Each site language it lacks is a problem, or a
+        warning where the site allows it; the text is then read in the first language there
+        is, marked :class:`Untranslated`."""
+        if spec.neutral or not (isinstance(value, dict) or self.languages.several) or (
+                not isinstance(value, (dict, list)) and not LETTER.search(str(value))):
+            return self.text(value, at, spec)  # figures alone (65%, 2024/25) need no translation
+        texts: dict[str, str] = {}
+        if isinstance(value, dict):
+            for code, text in value.items():
+                if str(code) not in self.languages.codes:
+                    self.problem(f"{at}.{code}", "not-a-site-language",
+                                 f"expected one of the site's languages "
+                                 f"({', '.join(self.languages.codes)}), found {_show(code)}")
+                elif (found := self.text(text, f"{at}.{code}", spec)):
+                    texts[str(code)] = found
+        elif (found := self.text(value, at, spec)) is not None:
+            texts[self.languages.codes[0]] = found
+        if not texts:
+            return None
+        for code in self.languages.codes:
+            if code not in texts:
+                self.translation_missing(at, spec, code, texts)
+        given = next(c for c in self.languages.codes if c in texts)
+        if self.languages.reading in texts:
+            return Translated(texts[self.languages.reading], self.languages.reading, texts,
+                              texts[given])
+        return Untranslated(texts[given], given, texts, texts[given])
+
+    def translation_missing(self, at: str, spec: Field, code: str, texts: dict[str, str]) -> None:
+        given = ", ".join(texts)
+        problem = Problem(self.doc.path, self.doc.line(at), at, "missing-translation",
+                          f"expected the {spec.name} in each of the site's languages "
+                          f"({', '.join(self.languages.codes)}), found none in {code} (only "
+                          f"{given}); give it as {spec.name}: {{{given}: ..., {code}: ...}}")
+        if self.languages.missing == "warn":
+            self.languages.warnings.append(problem)
+        else:
+            self.problems.append(problem)
+
+    def language_codes(self, value: Any, at: str, spec: Field) -> list[str] | None:
+        codes = self.text_list(value, at, spec)
+        for i, code in enumerate(codes or []):
+            if not LANGUAGE_CODE.fullmatch(code):
+                self.problem(f"{at}[{i}]", "unknown-language", f"expected a language code "
+                             f"such as en or cy, found {_show(code)}")
+                return None
+        if codes and len(set(codes)) != len(codes):
+            self.problem(at, "unknown-language", f"expected each language once, found "
+                         f"{', '.join(codes)}")
+            return None
+        return codes or None
 
     def text_list(self, value: Any, at: str, spec: Field) -> list[str] | None:
         if not isinstance(value, list):
@@ -170,9 +241,22 @@ class Reader:
         return None
 
     def due(self, value: Any, at: str, spec: Field) -> Due | None:
+        """A due date as written. On a site with several languages, one written in words is
+        given in each (``{en: March 2025, cy: Mawrth 2025}``): it is read for its deadline in
+        the first language, and shown in the page's; one of figures alone (31/03/2025) is the
+        same in every language."""
+        if isinstance(value, dict) or self.languages.several:
+            words = self.prose(value, at, spec)
+            if words is None:
+                return None
+            first = words.texts.get(self.languages.codes[0], str(words)) if isinstance(
+                words, Translated) else words
+            read = self._due(first, at)
+            return None if read is None else dataclasses.replace(read, text=words)
         text = self.text(value, at, spec)
-        if text is None:
-            return None
+        return None if text is None else self._due(text, at)
+
+    def _due(self, text: str, at: str) -> Due | None:
         try:
             return parse_due(text)
         except ImpossibleDate as error:
@@ -202,7 +286,8 @@ class Reader:
                 message = message.replace("; found", ', or "not reported"; found', 1)
             self.problem(at, f"unknown-{axis}", message)
             return None
-        return word, text
+        entry = self.vocabulary.meaning(text, axis)
+        return word, entry.in_language(text) if entry else text
 
     def meaning(self, value: Any, at: str, spec: Field) -> str | None:
         text = self.text(value, at, spec)
@@ -225,8 +310,10 @@ class Reader:
             if {"wording", "means"} - entry.keys():
                 continue
             where = f"{at}[{i}].wording"
+            texts = getattr(entry["wording"], "texts", {})
             wording = Wording(entry["wording"], entry["means"], entry.get("explained"),
-                              self.origin)
+                              self.origin, tuple(t for t in texts.values()
+                                                 if t != entry["wording"]))
             found = (key(wording.wording), wording.axis)
             if not key(wording.wording).replace("*", "").strip():
                 self.problem(where, "bad-wording", f"expected a wording with words in it, "
@@ -240,13 +327,15 @@ class Reader:
         return wordings
 
     def choice(self, value: Any, at: str, spec: Field) -> str | None:
-        choices = {"plan-status": PLAN_STATUSES, "kind": ITEM_KINDS, "direction": DIRECTIONS}
+        choices = {"plan-status": PLAN_STATUSES, "kind": ITEM_KINDS, "direction": DIRECTIONS,
+                   "missing-translations": MISSING_TRANSLATIONS}
         allowed = choices[spec.type]
         text = self.text(value, at, spec)
         if text is None:
             return None
         if text.lower() not in allowed:
-            self.problem(at, f"unknown-{spec.name}", f"expected one of {', '.join(allowed)}; "
+            self.problem(at, f"unknown-{spec.name.replace('_', '-')}",
+                         f"expected one of {', '.join(allowed)}; "
                          f"found {_show(text)}")
             return None
         return text.lower()

@@ -46,6 +46,11 @@ _FIXED: dict[str, str] = {
     "impossible-date": "A date does not exist in the calendar (30 February).",
     "unknown-month": "A due date has a word before a year that looks like a misspelt month.",
     "future-date": "Progress is dated after the date the site judges against.",
+    # languages (site.yml languages)
+    "unknown-language": "A language code has no catalog of the site's words.",
+    "missing-translation": "A text is not given in one of the site's languages.",
+    "not-a-site-language": "A text is given in a language the site does not publish.",
+    "bad-catalog": "A catalog of the site's words lacks a key English has, or is not valid.",
     "unknown-status": "A status wording the vocabulary does not give a meaning (a "
                       "did-you-mean, and how to add the council's word, are given).",
     "unknown-confidence": "A confidence wording the vocabulary does not give a meaning.",
@@ -97,7 +102,7 @@ _FIXED: dict[str, str] = {
 
 _TABLES = (SITE, FEEDBACK, SOURCE, AREA, WORDING, TERM, PLAN, ROUND, UPDATE, EVIDENCE, TARGET, ITEM,
            SECTION, DECISION)
-_CHOICES = ("status", "kind", "direction")
+_CHOICES = ("status", "kind", "direction", "missing-translations")
 """Fields whose value is one of a closed list: ``unknown-<field>``."""
 
 CODES: dict[str, str] = {

@@ -24,7 +24,10 @@ RESERVED_PLAN_IDS = frozenset({ALL_PLANS, "updates", "schema"})
 
 
 def ascii_slug(text: str) -> str:
-    """Lowercase ASCII letters, digits and single hyphens: a safe file name ("" if none)."""
+    """Lowercase ASCII letters, digits and single hyphens: a safe file name ("" if none). A
+    translated text gives its first language's slug, so a page has one address in every
+    language."""
+    text = getattr(text, "base", text)
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 

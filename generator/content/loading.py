@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from generator.content.catalog import DEFAULT_LANGUAGE, Catalog, Languages, catalog
 from generator.content.checking import Reader
 from generator.content.errors import ContentError, PlanTrackerError, Problem
 from generator.content.history import check_history
@@ -51,28 +52,73 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
-def load_site(content: Path | str, as_of: date | None = None, today: date | None = None) -> Site:
+def load_site(content: Path | str, as_of: date | None = None, today: date | None = None,
+              language: str | None = None) -> Site:
     """Load and check everything in a content folder; raise ContentError listing all problems.
 
     No progress may be dated after the day the site judges against: ``as_of`` (the plugin's
-    option), else site.yml's ``as_of``, else ``today`` (default: the date today)."""
+    option), else site.yml's ``as_of``, else ``today`` (default: the date today). The texts
+    are read in ``language`` (default: the site's first)."""
     content = Path(content)
     if not (content / "site.yml").is_file():
         raise PlanTrackerError(f"{content / 'site.yml'}: no site settings found (is --content "
                                f"the folder holding site.yml and plans/?)")
     problems: list[Problem] = []
+    languages = _languages(content / "site.yml", language)
     with _collector_paused():
-        site = _load_settings(content / "site.yml", problems)
+        site = _load_settings(content / "site.yml", problems, languages)
         site.plans = [p for f in _files(content / "plans")
-                      if (p := _load_plan(f, site.vocabulary, problems))]
+                      if (p := _load_plan(f, site.vocabulary, problems, languages))]
         site.decisions = [
-            d for f in _files(content / "decisions") if (d := _load_decision(f, problems))
+            d for f in _files(content / "decisions")
+            if (d := _load_decision(f, problems, languages))
         ]
+    site.words = _catalogs(content, languages, problems)
+    site.language, site.warnings = languages.reading, languages.warnings
     _check_links(site, problems)
     _check_no_future(site, _latest_allowed(site, as_of, today), problems)
     if problems:
         raise ContentError(problems)
     return site
+
+
+def _languages(file: Path, language: str | None) -> Languages:
+    """The site's languages, read from site.yml before anything else (every text is read
+    with them); a problem with them is reported when the file is read in full."""
+    found = Languages()
+    read = _read(file, [])
+    if read is None or not isinstance(read[0].data, dict):
+        return found
+    doc, reader = read
+    by_name = {f.name: f for f in SITE}
+    codes = doc.data.get("languages")
+    codes = codes and reader.convert(codes, "languages", by_name["languages"])
+    if codes:
+        found.codes = tuple(codes)
+    missing = doc.data.get("missing_translations")
+    missing = missing and reader.convert(missing, "missing_translations",
+                                         by_name["missing_translations"])
+    if missing:
+        found.missing = missing
+    found.reading = language or found.codes[0]
+    if found.reading not in found.codes:
+        raise PlanTrackerError(f"{file}: the site is not published in {language!r} "
+                               f"(languages: {', '.join(found.codes)})")
+    return found
+
+
+def _catalogs(content: Path, languages: Languages, problems: list[Problem]) -> Catalog:
+    """The site's words in the language being read; every language's catalog is checked."""
+    words = None
+    for code in languages.codes:
+        try:
+            found = catalog(code, content)
+        except ContentError as error:
+            problems.extend(error.problems)
+            continue
+        if code == languages.reading:
+            words = found
+    return words or catalog(DEFAULT_LANGUAGE)
 
 
 def _latest_allowed(site: Site, as_of: date | None, today: date | None) -> tuple[date, str]:
@@ -121,12 +167,12 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _read(file: Path, problems: list[Problem], vocabulary: Vocabulary = BUILT_IN_VOCABULARY,
-          origin: str = "") -> tuple[Document, Reader] | None:
+          origin: str = "", languages: Languages | None = None) -> tuple[Document, Reader] | None:
     doc, found = read_yaml(file, str(file))
     problems.extend(found)
     if found:
         return None
-    reader = Reader(doc, problems, vocabulary, origin or file.name)
+    reader = Reader(doc, problems, vocabulary, origin or file.name, languages)
     if isinstance(doc.data, dict) and doc.data.get("statuses") is not None:
         spec = next(f for f in (*PLAN, *SITE) if f.name == "statuses")
         own = reader.own_vocabulary(doc.data["statuses"], "statuses", spec)
@@ -138,9 +184,9 @@ def _feedback(values: dict[str, Any] | None) -> Feedback | None:
     return Feedback(**values) if values else None
 
 
-def _load_settings(file: Path, problems: list[Problem]) -> Site:
+def _load_settings(file: Path, problems: list[Problem], languages: Languages) -> Site:
     fallback = Site(title="", council="", url="/")
-    read = _read(file, problems)
+    read = _read(file, problems, languages=languages)
     if read is None:
         return fallback
     doc, reader = read
@@ -149,15 +195,17 @@ def _load_settings(file: Path, problems: list[Problem]) -> Site:
         return fallback
     values["feedback"] = _feedback(values.get("feedback")) or Feedback()
     values["glossary"] = [Term(**t) for t in values.get("glossary", []) if len(t) == 2]
+    values["languages"] = list(languages.codes)
+    values["missing_translations"] = languages.missing
     return Site(**values)
 
 
 def _read_named(
     file: Path, problems: list[Problem], fields: tuple[Field, ...],
-    vocabulary: Vocabulary = BUILT_IN_VOCABULARY,
+    vocabulary: Vocabulary = BUILT_IN_VOCABULARY, languages: Languages | None = None,
 ) -> tuple[Document, Reader, dict[str, Any]] | None:
     """A plan or decision file's values, or None when it cannot be used (problems recorded)."""
-    read = _read(file, problems, vocabulary, f"plans/{file.name}")
+    read = _read(file, problems, vocabulary, f"plans/{file.name}", languages)
     if read is None:
         return None
     doc, reader = read
@@ -165,8 +213,9 @@ def _read_named(
     return (doc, reader, values) if "id" in values and "title" in values else None
 
 
-def _load_plan(file: Path, vocabulary: Vocabulary, problems: list[Problem]) -> Plan | None:
-    read = _read_named(file, problems, PLAN, vocabulary)
+def _load_plan(file: Path, vocabulary: Vocabulary, problems: list[Problem],
+               languages: Languages | None = None) -> Plan | None:
+    read = _read_named(file, problems, PLAN, vocabulary, languages)
     if read is None:
         return None
     doc, reader, values = read
@@ -276,8 +325,9 @@ def _check_plan(plan: Plan, reader: Reader) -> None:
                                f'plan, found "{ref}"')
 
 
-def _load_decision(file: Path, problems: list[Problem]) -> Decision | None:
-    read = _read_named(file, problems, DECISION)
+def _load_decision(file: Path, problems: list[Problem],
+                   languages: Languages | None = None) -> Decision | None:
+    read = _read_named(file, problems, DECISION, languages=languages)
     if read is None:
         return None
     doc, _, values = read

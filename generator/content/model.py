@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from generator.content.catalog import DEFAULT_LANGUAGE, Catalog, MissingTranslations, catalog
 from generator.content.dates import Due
+from generator.content.errors import Problem
 from generator.content.schema import ItemKind, PlanStatus
 from generator.content.status import NOT_REPORTED, Confidence, StatusWord
 from generator.content.vocabulary import BUILT_IN_VOCABULARY, Vocabulary, Wording
@@ -284,6 +286,19 @@ class Site:
     """The site's own wordings, tried for every plan after the plan's own."""
     plans: list[Plan] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    languages: list[str] = field(default_factory=lambda: [DEFAULT_LANGUAGE])
+    """The languages the site is published in; the first is at its root."""
+    missing_translations: MissingTranslations = "error"
+    language: str = DEFAULT_LANGUAGE
+    """The language this model's texts are in (each language is loaded on its own)."""
+    words: Catalog = field(default_factory=lambda: catalog(DEFAULT_LANGUAGE))
+    """The site's interface text in ``language``."""
+    warnings: list[Problem] = field(default_factory=list)
+    """What the content lacks that the site allows (missing translations, when it warns)."""
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
 
     @property
     def vocabulary(self) -> Vocabulary:

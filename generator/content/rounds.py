@@ -3,7 +3,7 @@
 Everything here is derived from the update log, never from stored copies: the plan at a round
 is made of the updates reported in that round or an earlier one, so adding a later round
 never changes what an earlier round shows. :data:`RULES` states each rule for the methodology
-page, in the words the code follows.
+page (in the catalog's words, ``methodology.rule.<id>``), as the code follows it.
 """
 
 from __future__ import annotations
@@ -13,39 +13,12 @@ from dataclasses import dataclass, field
 
 from generator.content.dates import Due
 from generator.content.model import Item, Judgement, Plan, Round, Update
+from generator.content.rules import Rules
 from generator.content.status import NOT_REPORTED, ORDER, StatusWord
 
-RULES = {
-    "rounds": (
-        "A plan's progress is reported in rounds, such as each quarter. Every progress update "
-        "belongs to the round it was reported in: the round it names, else the first round "
-        "that closed on or after its date. An update dated after the last round closed "
-        "belongs to no round yet: it shows on the item's page, and in the next round once the "
-        "council declares it. The page of a round shows the plan as it was reported then: "
-        "each item's status, confidence and due date are those of the latest update of that "
-        "round or an earlier one (a status written on the item itself, with no update, "
-        "belongs to no round), so a round's page does not change when later rounds are "
-        "added. An item is overdue at a round when its due date then had passed by the day "
-        "the round closed and its status then was not complete or cancelled."
-    ),
-    "compare": (
-        "Each round is compared with the round before it. An item is completed when its status "
-        "became complete; dropped when it became cancelled; added when the plan says it was "
-        "added in that round. It moved forward when its stage went up (not started, then "
-        "under way, then complete), or its stage stayed the same and its rating or confidence "
-        "got better (off track, at risk, on track; red, amber, green); it slipped when the "
-        "stage went back or the rating or confidence got worse. An item reported for the "
-        "first time is listed as newly reported, neither forward nor back. Every due date "
-        "that moved is listed with the date before, the date after and the reason the "
-        "council gave."
-    ),
-    "corrections": (
-        "When the council corrects an update, the update it corrects stays on the item's "
-        "page, marked as corrected, with the correction and its date beside it. The "
-        "correction is itself an update of the round it was reported in: a round already "
-        "closed still shows what was reported then."
-    ),
-}
+RULES = Rules(("rounds", "compare", "corrections"))
+"""The rules of rounds and corrections, by id: their wording is the catalog's
+``methodology.rule.<id>`` (in English here; :meth:`Rules.in_language` in another language)."""
 
 _STAGE: dict[StatusWord, int] = {"not-started": 0, "in-progress": 1, "on-track": 1,
                                  "at-risk": 1, "off-track": 1, "complete": 2}

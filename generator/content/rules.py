@@ -2,20 +2,23 @@
 
 Every claim the site makes about an item beyond the council's own words is decided here, once:
 whether it is overdue, whether its due date passed with nothing reported, how old its status
-is, and how a share is written. The methodology page quotes :data:`RULES` from here, so what
+is, and how a share is written. The methodology page states :data:`RULES` from here (their
+wording is the catalog's, ``methodology.rule.<id>``, with the figures the code uses), so what
 the site tells residents about how it judges progress is always what the code does.
 """
 
 from __future__ import annotations
 
 import calendar
+import functools
 import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
+from generator.content.catalog import DEFAULT_LANGUAGE, Catalog, catalog
 from generator.content.model import Item, Plan
 from generator.content.status import NOT_REPORTED, ORDER, shown_in_totals
 
@@ -28,67 +31,37 @@ PROPOSED_PLAN_STATUSES = frozenset({"draft", "superseded"})
 Lateness = Literal["overdue", "passed-unreported"]
 Age = Literal["undated", "old"]
 
-RULES = {
-    "overdue": (
-        "An item is overdue when the council has reported a status for it that is not "
-        "complete or cancelled, and its due date has passed. A due date means the last day of "
-        "the period it names: \"Aug-22\" or \"March 2003\" the last day of that month; a "
-        "quarter such as \"Q2 2024\" the last day of that quarter of the calendar year (30 June "
-        "2024); a financial year such as \"2005/06\" or \"2024-25\" 31 March of its second "
-        "year, because a council's financial year starts on 1 April; a quarter of a financial "
-        "year such as \"Q2 2024/25\" the last day of that quarter counted from April (Q1 is "
-        "April to June 2024, Q2 July to September, Q4 January to March 2025); a year alone 31 "
-        "December. A date such as \"31/03/2024\" is read day first. Where a due text names "
-        "several dates (\"Sep-23 and Mar-24\"), the first is the deadline. A quarter that does "
-        "not exist (\"Q5 2024\") is an error, never a guess, and \"FY2024\", which may mean "
-        "2023/24 or 2024/25, gives no deadline. "
-        "Items due \"Ongoing\", \"To be confirmed\" or \"from\" "
-        "a date, and due texts that state a completion (\"Completed March 2003\"), have no "
-        "deadline and are never called overdue. A due text that names no date is shown as "
-        "written, with \"no date given\"."
-    ),
-    "passed-unreported": (
-        "When an item's due date has passed but the council has reported no status for it, "
-        "the site says \"Due date passed; no progress reported\". That is a fact about the "
-        "record, not a judgement: such an item is never counted as overdue and never shown "
-        "in red."
-    ),
-    "proposals": (
-        "A plan published as a draft, or one that has been superseded, gives dates that were "
-        "proposals. The site makes no deadline claims about its items: none is called "
-        "overdue, none is listed as due soon, and the plan's page says so."
-    ),
-    "stale": (
-        "Every status has an age. A status is dated by the progress update that reported it; "
-        "if it has none, by the date the plan's progress was last reported; otherwise it is "
-        "undated, and the item says \"Status undated\". A status that is not complete or "
-        f"cancelled and was dated more than {STALE_AFTER_MONTHS} months before the date this "
-        "site judges against carries the warning \"Status may be out of date\"."
-    ),
-    "not-reported": (
-        "An item with no published status is \"Not yet reported\". It is never shown as a "
-        "failure, and never as 0% progress."
-    ),
-    "changes": (
-        "\"Status before\" is the status that was in force before an update: the one the "
-        "update itself records it replaced, else the status of the item's previous update. "
-        "Where neither is on record the site says \"Not recorded\" rather than guess."
-    ),
-    "no-future": (
-        "Progress is reported after it happens: an update, or a plan's reported date, dated "
-        "after the date this site judges against is refused when the site is checked."
-    ),
-    "sections": (
-        "A section only groups other items. Its progress is the roll-up of the items beneath "
-        "it, unless the source gives the section a status of its own."
-    ),
-    "totals": (
-        "Totals count every item of a plan except sections, which only group other items. "
-        "Shares are rounded to whole percentages, except that a share that is not zero is "
-        "never written as 0% (it is \"under 1%\") and a share that is not everything is never "
-        "written as 100% (it is \"over 99%\")."
-    ),
-}
+RULE_IDS = ("overdue", "passed-unreported", "proposals", "stale", "not-reported", "changes",
+            "no-future", "sections", "totals", "confidence")
+"""The rules the methodology page states, in the order of this module. Each rule's wording is
+the catalog's ``methodology.rule.<id>.text`` (its heading ``methodology.rule.<id>.heading``);
+its id is also the rule's key in :data:`RULES`."""
+
+
+@functools.lru_cache(maxsize=1)
+def _english() -> Catalog:
+    return catalog(DEFAULT_LANGUAGE)
+
+
+class Rules(dict[str, str]):
+    """Rules by id, each in the words of Plan Tracker's English catalog (what the methodology
+    page says in English); :meth:`in_language` gives them in another catalog's words. The
+    figures the rules quote from the code (``figures``) fill the catalog's placeholders, so the
+    page always states the numbers the code uses."""
+
+    def __init__(self, ids: Iterable[str], **figures: object) -> None:
+        self.ids = tuple(ids)
+        self.figures = figures
+        super().__init__(self.in_language(_english()))
+
+    def in_language(self, words: Catalog) -> dict[str, str]:
+        """Each rule's text in ``words``' language."""
+        return {rule: words(f"methodology.rule.{rule}.text", **self.figures)
+                for rule in self.ids}
+
+
+RULES = Rules(RULE_IDS, months=STALE_AFTER_MONTHS)
+"""Every rule by id, in English (:meth:`Rules.in_language`: in a catalog's language)."""
 
 
 def months_before(day: date, months: int) -> date:
@@ -151,17 +124,36 @@ def counted(items: Iterable[Item]) -> list[Item]:
     return [item for item in items if item.kind not in CONTAINER_KINDS]
 
 
-def share(count: int, total: int) -> str:
+class Share(str):
+    """A share as :func:`share` writes it, in English ("13%", "under 1%", "over 99%"),
+    knowing which of those it is (``form``: "exact", "under" or "over") so pages in another
+    language write it in theirs (catalog ``figures.share.<form>``)."""
+
+    form: str
+    percent: int
+
+    def __new__(cls, form: str, percent: int) -> Share:
+        text = {"exact": f"{percent}%", "under": "under 1%", "over": "over 99%"}[form]
+        made = super().__new__(cls, text)
+        made.form, made.percent = form, percent
+        return made
+
+    def said(self, words: Any) -> str:
+        """The share in ``words``' language (a Catalog: its ``figures.share.<form>``)."""
+        return str(words(f"figures.share.{self.form}", percent=self.percent))
+
+
+def share(count: int, total: int) -> Share:
     """``count`` of ``total`` as a percentage: whole numbers, but never 0% for a count that is
     not zero ("under 1%") and never 100% for one that is not everything ("over 99%")."""
     if not total or not count:
-        return "0%"
+        return Share("exact", 0)
     whole = math.floor(100 * count / total + 0.5)  # halves round up: 12.5% is 13%
     if whole == 0:
-        return "under 1%"
+        return Share("under", 1)
     if whole == 100 and count < total:
-        return "over 99%"
-    return f"{whole}%"
+        return Share("over", 99)
+    return Share("exact", whole)
 
 
 @dataclass(frozen=True)
@@ -213,17 +205,6 @@ NO_CONFIDENCE = "none"
 CONFIDENCE_COUNT_LABELS = {"green": "Green", "amber": "Amber", "red": "Red",
                            NO_CONFIDENCE: "No confidence given"}
 """The rows of confidence counts, in the order they are shown."""
-
-RULES["confidence"] = (
-    "Some councils judge two things separately: the status says what stage the work has "
-    "reached (such as \"In progress\"), and the confidence (green, amber or red) is the "
-    "council's own judgement of whether it will be delivered as promised. The site shows "
-    "both, each in words. An item's confidence is the one it gives itself, else the one in "
-    "its latest progress update that gives one. Counts by confidence count the same items as "
-    "the totals by status (every item except sections); an item with no confidence from the "
-    "council is counted as \"No confidence given\", never as green, amber or red."
-)
-
 
 @dataclass(frozen=True)
 class ConfidenceCounts:

@@ -19,12 +19,14 @@ FieldType = Literal[
     "status-before", "plan-status", "kind", "direction", "progress", "text-list", "id-list",
     "ref-list", "feedback", "source", "areas", "updates", "targets", "sections", "items",
     "vocabulary", "meaning", "confidence", "glossary", "rounds", "evidence", "web-url",
+    "languages", "missing-translations",
 ]
 """What a field holds: each type has one converter in :mod:`generator.content.checking`."""
 
 ITEM_KINDS: tuple[ItemKind, ...] = get_args(ItemKind)
 PLAN_STATUSES: tuple[PlanStatus, ...] = get_args(PlanStatus)
 DIRECTIONS = ("higher", "lower")
+MISSING_TRANSLATIONS = ("error", "warn")
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,19 @@ class Field:
     doc: str
     required: bool = False
     label: str = ""
+    neutral: bool = False
+    """Text that is the same in every language (a label other fields refer to, a phone
+    number): given once, never per language."""
+
+    @property
+    def translated(self) -> bool:
+        """Whether a site with several languages takes this field in each of them."""
+        return self.type in ("text", "due") and not self.neutral
 
 
-def _f(name: str, type_: FieldType, doc: str, required: bool = False, label: str = "") -> Field:
-    return Field(name, type_, doc, required, label)
+def _f(name: str, type_: FieldType, doc: str, required: bool = False, label: str = "",
+       neutral: bool = False) -> Field:
+    return Field(name, type_, doc, required, label, neutral)
 
 
 SITE = (
@@ -54,11 +65,18 @@ SITE = (
        "(wording, means); every plan uses them, and a plan's own statuses come first."),
     _f("glossary", "glossary", "Abbreviations and terms the data uses (term, meaning): each is "
        "explained on the glossary page and linked where it appears."),
+    _f("languages", "languages", "The languages the site is published in, as codes (en, cy), "
+       "the first at the site's root and each other under its code (/cy/); default: en only. "
+       "With more than one, every text is given in each (title: {en: ..., cy: ...})."),
+    _f("missing_translations", "missing-translations", "error (the default) or warn: whether a "
+       "text missing in one of the languages stops the build or is published in the first "
+       "language, with a note saying so."),
 )
 
 WORDING = (
     _f("wording", "text", "The council's word or phrase, as it writes it; * stands for any "
-       "text (Amber - * matches Amber - some slippage).", True),
+       "text (Amber - * matches Amber - some slippage). On a site in several languages, give "
+       "it in each: data may use any of them, and each page shows its own.", True),
     _f("means", "meaning", "What it means: a status (" + ", ".join(REPORTED_WORDS) + ") or, "
        "for the confidence field, a confidence (" + ", ".join(CONFIDENCES) + ").", True),
     _f("explained", "text", "What the council says the word means, shown on the methodology "
@@ -78,8 +96,8 @@ FEEDBACK = (
         "(URL-encoded) for each item.",
     ),
     _f("email", "email", "An email address; used when there is no form."),
-    _f("phone", "text", "A telephone number."),
-    _f("fax", "text", "A fax number."),
+    _f("phone", "text", "A telephone number.", neutral=True),
+    _f("fax", "text", "A fax number.", neutral=True),
     _f("contact", "text", "Who receives the views."),
     _f("deadline", "text", "The last date views are taken, as written."),
     _f("note", "text", "How to send views, in the council's words."),
@@ -88,7 +106,7 @@ FEEDBACK = (
 SOURCE = (
     _f("title", "text", "The title of the published document.", True),
     _f("date", "text", "Its date, as written on it."),
-    _f("reference", "text", "Its reference number."),
+    _f("reference", "text", "Its reference number.", neutral=True),
     _f("url", "url", "Where the original can be read."),
     _f("note", "text", "Anything else about the document (draft number, format)."),
 )
@@ -122,7 +140,7 @@ PLAN = (
 
 ROUND = (
     _f("label", "text", "The round's name, as the council gives it (Q1 2024/25); its page's "
-       "address is made from it.", True),
+       "address is made from it.", True, neutral=True),
     _f("date", "date", "The day the round closed: progress up to it was reported in it "
        "(YYYY-MM-DD).", True),
     _f("note", "text", "Where or how it was reported (Cabinet, 10 July 2024)."),
@@ -144,7 +162,7 @@ UPDATE = (
     _f("confidence_reason", "text", "Why, in the council's words."),
     _f("note", "text", "What changed, in plain words."),
     _f("round", "text", "The label of the round it was reported in (default: the first "
-       "round closing on or after its date)."),
+       "round closing on or after its date).", neutral=True),
     _f("due", "due", "A revised due date, reported in this update; the item's due is then the "
        "latest revision."),
     _f("due_reason", "text", "Why the due date moved, in the council's words."),
@@ -154,7 +172,7 @@ UPDATE = (
 )
 
 TARGET = (
-    _f("period", "text", "The period, e.g. 2009/10.", True),
+    _f("period", "text", "The period, e.g. 2009/10.", True, neutral=True),
     _f("target", "text", "The target as written.", True),
     _f("actual", "text", "The actual figure, once reported."),
 )
@@ -192,9 +210,9 @@ ITEM = (
     _f("tags", "text-list", "Short labels, such as the council's own codes."),
     _f("areas", "id-list", "Ids of the plan's areas this item concerns."),
     _f("added_in", "text", "The label of the round in which the item was added to the plan "
-       "(default: it was in the plan from the start)."),
+       "(default: it was in the plan from the start).", neutral=True),
     _f("source_ref", "text", "The source document's own ref, where ours differs "
-       "(empty: the source gives none).", label="Source's own ref"),
+       "(empty: the source gives none).", label="Source's own ref", neutral=True),
     _f("editorial_note", "text", "An editorial decision made in publishing this item."),
     _f("unit", "text", "Indicators: what is measured.", label="Unit"),
     _f("baseline", "text", "Indicators: the starting figure, as written.", label="Baseline"),
@@ -276,6 +294,10 @@ def _property(field: Field) -> dict[str, Any]:
         "id-list": {"type": "array", "items": text},
         "ref-list": {"type": "array", "items": text},
         "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
+        "languages": {"type": "array", "items": {"type": "string",
+                                                 "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]+)*$"},
+                      "minItems": 1, "uniqueItems": True},
+        "missing-translations": {"enum": list(MISSING_TRANSLATIONS)},
     }
     if field.type in simple:
         schema = dict(simple[field.type])
@@ -283,6 +305,8 @@ def _property(field: Field) -> dict[str, Any]:
         schema = _object(NESTED[field.type])
     elif field.type in NESTED:
         schema = {"type": "array", "items": _object(NESTED[field.type])}
+    elif field.translated:
+        schema = {"anyOf": [text, {"$ref": "#/$defs/translated"}]}
     else:
         schema = dict(text)
     schema["description"] = field.doc
@@ -305,7 +329,13 @@ def json_schema() -> dict[str, Any]:
         {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "Plan Tracker plan file",
-            "$defs": {"item": _object(ITEM), "site": _object(SITE), "decision": _object(DECISION)},
+            "$defs": {"item": _object(ITEM), "site": _object(SITE), "decision": _object(DECISION),
+                      "translated": {
+                          "type": "object", "minProperties": 1,
+                          "propertyNames": {"pattern": "^[a-z]{2,3}(-[A-Za-z0-9]+)*$"},
+                          "additionalProperties": {"type": "string"},
+                          "description": "The text in each of the site's languages, by "
+                                         "language code (en: ..., cy: ...)."}},
         }
     )
     return schema

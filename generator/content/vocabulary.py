@@ -15,7 +15,7 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from generator.content.status import (
     CONFIDENCES,
@@ -42,10 +42,16 @@ class Wording:
     explained: str | None = None
     origin: str = field(default=BUILT_IN, compare=False)
     """Where the wording was given: "built-in", "site.yml", or the plan file."""
+    others: tuple[str, ...] = field(default=(), compare=False)
+    """The wording in the site's other languages: data may use any of them, and pages show
+    the one in their language (``wording``)."""
+    texts: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    """The wording by language, as a plan file gives it (an import's, to write)."""
 
-    def as_fields(self) -> dict[str, str]:
+    def as_fields(self) -> dict[str, Any]:
         """The wording as a plan file or site.yml gives it."""
-        fields = {"wording": self.wording, "means": self.means}
+        fields: dict[str, Any] = {"wording": dict(self.texts) if self.texts else self.wording,
+                                  "means": self.means}
         return {**fields, "explained": self.explained} if self.explained else fields
 
     @property
@@ -57,11 +63,23 @@ class Wording:
         return "*" in self.wording
 
     def matches(self, wording_key: str) -> bool:
-        own = key(self.wording)
-        if not self.is_pattern:
-            return own == wording_key
-        parts = [re.escape(part) for part in own.split("*")]
-        return re.fullmatch(".+".join(parts), wording_key) is not None
+        return any(_matches(form, wording_key) for form in (self.wording, *self.others))
+
+    def in_language(self, text: str) -> str:
+        """How a page in the language this wording was read in writes ``text``, a wording it
+        matches: this wording, where the data wrote it in another language."""
+        if not self.others or self.is_pattern or key(text) == key(self.wording):
+            return text
+        return self.wording
+
+
+def _matches(form: str, wording_key: str) -> bool:
+    """Whether one form of a wording (``*`` for any text) matches a wording's key."""
+    own = key(form)
+    if "*" not in form:
+        return own == wording_key
+    parts = [re.escape(part) for part in own.split("*")]
+    return re.fullmatch(".+".join(parts), wording_key) is not None
 
 
 def key(text: str) -> str:

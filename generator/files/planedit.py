@@ -15,6 +15,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from generator.content.catalog import Translated
 from generator.content.dates import parse_due
 from generator.content.errors import PlanTrackerError
 from generator.content.model import Evidence, Item, Plan, Round, Site, Update
@@ -66,6 +67,8 @@ class Edit:
     corrects: date | None = None
     """The date of the earlier update of the item that this one corrects."""
     due_reason: str | None = None
+    notes: tuple[tuple[str, str], ...] = ()
+    """The note by language, on a site in several (``note`` is the first language's)."""
 
     def read_with(self, vocabulary: Vocabulary, problems: list[str]) -> Edit | None:
         """The edit with its wordings read as published words; None (and a problem for each
@@ -217,7 +220,8 @@ def _update_entry(item: Item, edit: Edit, quoted: Any) -> CommentedMap:
         "from": edit.wording and _quoted_or_none(quoted, replaced_wording(item)),
         "confidence": edit.confidence_wording and quoted(edit.confidence_wording),
         "confidence_reason": edit.confidence_wording and edit.reason and quoted(edit.reason),
-        "note": edit.note and quoted(edit.note),
+        "note": edit.note and (CommentedMap([(code, quoted(text)) for code, text in edit.notes])
+                               if edit.notes else quoted(edit.note)),
         "round": edit.round and quoted(edit.round),
         "due": revised and edit.due and quoted(edit.due),
         "due_reason": revised and edit.due_reason and quoted(edit.due_reason),
@@ -274,8 +278,10 @@ def _expected(plan: Plan, item: Item, edit: Edit) -> Item:
     replaced = replaced_wording(item) if edit.wording else None
     before = None if replaced is None else (
         "not-reported" if replaced == NO_EARLIER_STATUS[0] else item.current_status)
+    note = (Translated(edit.note, edit.notes[0][0], dict(edit.notes)) if edit.notes
+            else edit.note)
     updates.insert(_update_position(updates, edit.on),
-                   Update(edit.on, edit.status, edit.wording, edit.note, before, replaced,
+                   Update(edit.on, edit.status, edit.wording, note, before, replaced,
                           edit.confidence, edit.confidence_wording, edit.reason,
                           round=edit.round or next((r.label for r in plan.rounds
                                                     if r.date >= edit.on), None),

@@ -21,7 +21,9 @@ NavEntry = dict[str, Any] | str
 
 
 def build_nav(site: Site, docs_dir: Path | None) -> list[NavEntry]:
-    """A MkDocs ``nav`` list. Titles are HTML-escaped: MkDocs prints nav titles unescaped."""
+    """A MkDocs ``nav`` list, titled in the language being built. Titles are HTML-escaped:
+    MkDocs prints nav titles unescaped."""
+    words = site.words
     plans: list[NavEntry] = []
     for plan in site.plans:
         children: list[NavEntry] = [paths.plan_page(plan)]
@@ -31,33 +33,35 @@ def build_nav(site: Site, docs_dir: Path | None) -> list[NavEntry]:
             if item.kind == "section"
         ]
         if plan.rounds:  # one entry for all the rounds: each round's page is linked from it
-            children.append({"Reporting rounds": paths.rounds_page(plan)})
+            children.append({words("nav.rounds"): paths.rounds_page(plan)})
         plans.append({plain_title(plan.title): children})
-    nav: list[NavEntry] = [{"Home": paths.HOME}, {"Plans": plans}]
+    nav: list[NavEntry] = [{words("nav.home"): paths.HOME}, {words("nav.plans"): plans}]
     if site.decisions:
-        nav.append({"Decisions": [
+        nav.append({words("nav.decisions"): [
             {plain_title(f"{d.reference or d.id}: {d.title}"): paths.decision_page(d)}
             for d in site.decisions
         ]})
-    browse = list(dashboard.NAV)
+    browse = dashboard.nav(words)
     if site.uses_confidence:  # only a site with a second axis has pages by confidence
         after = next((i + 1 for i, (_, path) in enumerate(browse) if path == paths.STATUS),
                      len(browse))
-        browse.insert(after, dashboard.CONFIDENCE_NAV)
+        browse.insert(after, dashboard.confidence_nav(words))
     if browse:
-        nav.append({"Browse": [{title: path} for title, path in browse]})
-    if downloads.NAV:
-        nav.append({"Open data": [{title: path} for title, path in downloads.NAV]})
-    nav.append({"About this site": [METHODOLOGY, GLOSSARY, *_written_pages(docs_dir),
-                                       REFERENCE]})
+        nav.append({words("nav.browse"): [{title: path} for title, path in browse]})
+    nav.append({words("nav.open_data"): [{title: path}
+                                          for title, path in downloads.nav(words)]})
+    written = _written_pages(docs_dir, site.languages[1:])
+    nav.append({words("nav.about"): [METHODOLOGY, GLOSSARY, *written, REFERENCE]})
     return nav
 
 
-def _written_pages(docs_dir: Path | None) -> list[str]:
+def _written_pages(docs_dir: Path | None, other_languages: list[str]) -> list[str]:
+    """The hand-written pages, once each: ``x.cy.md`` is the Welsh version of ``x.md``."""
     if docs_dir is None or not docs_dir.is_dir():
         return []
+    versions = tuple(f".{code}.md" for code in other_languages)
     return sorted(
-        path.relative_to(docs_dir).as_posix()
-        for path in docs_dir.rglob("*.md")
-        if path.relative_to(docs_dir).as_posix() != paths.HOME
+        page for path in docs_dir.rglob("*.md")
+        if (page := path.relative_to(docs_dir).as_posix()) != paths.HOME
+        and not (versions and page.endswith(versions))
     )

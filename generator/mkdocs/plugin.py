@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,10 +27,13 @@ from generator import render_site
 from generator.content.errors import PlanTrackerError
 from generator.content.loading import load_site
 from generator.content.model import Site
+from generator.mkdocs import languages
 from generator.mkdocs.nav import build_nav
 from generator.mkdocs.options import IsoDate, WholeNumber
 from generator.mkdocs.stamps import STAMP, Rebuild, TrackedFile, tracked
 from generator.pages.paths import item_page
+
+log = logging.getLogger("mkdocs.plugins.plantrack")
 
 
 class PlanTrackerConfig(Config):  # type: ignore[no-untyped-call]
@@ -52,6 +56,10 @@ class PlanTrackerConfig(Config):  # type: ignore[no-untyped-call]
     """Build the navigation (home, plans and sections, decisions, about pages) when mkdocs.yml
     has no nav of its own."""
 
+    language = c.Optional(c.Type(str))
+    """Which of site.yml's languages this build publishes (default: the first). Plan Tracker
+    sets it itself for the builds of a site's other languages; there is no need to set it."""
+
 
 class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):  # type: ignore[no-untyped-call]
     """Publishes the plans in the content folder as pages."""
@@ -64,6 +72,8 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):  # type: ignore[no-untyp
         self.rebuild: Rebuild | None = None
         self._handed: tuple[Path, Site] | None = None
         """A content folder the caller (``plantrack build``) has just loaded and checked."""
+        self.languages: Site | None = None
+        """The site's languages and words, kept when the model is let go (``languages``)."""
 
     def hand_over(self, content: Path, site: Site) -> None:
         """Take ``site``, just loaded and checked from ``content``, instead of loading it again
@@ -75,24 +85,38 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):  # type: ignore[no-untyp
         # search plugin merges indexes its own way between rebuilds).
         self.dirty = dirty and command == "build"
 
+    @event_priority(50)  # before Material's search reads the language it indexes in
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content_dir = Path(config.config_file_path or ".").parent / self.config.content
         try:
-            self.site = self._loaded() or load_site(self.content_dir, as_of=self.as_of_date())
+            self.site = self._loaded() or load_site(self.content_dir, as_of=self.as_of_date(),
+                                                    language=self.config.language)
         except PlanTrackerError as error:
             raise PluginError(f"Plan Tracker found problems in the content:\n{error}") from None
+        if self.site.language == self.site.default_language:
+            for warning in self.site.warnings:
+                log.warning(str(warning))
+        self.languages = Site(title=self.site.title, council="", url=self.site.url,
+                              languages=self.site.languages, language=self.site.language,
+                              missing_translations=self.site.missing_translations,
+                              words=self.site.words)
+        languages.configure(config, self.site)
+        if len(self.site.languages) > 1:
+            config.extra["plantrack_words"] = languages.catalog_words(self.site.words, "script")
         self.section_pages = frozenset(
             item_page(item) for plan in self.site.plans for item in plan.items
             if item.kind == "section"
         )
         if not config.site_url:
-            config.site_url = self.site.url
+            config.site_url = self.site.url + languages.prefix(self.site, self.site.language)
         if self.config.nav and not config.nav:
             config.nav = build_nav(self.site, Path(config.docs_dir))
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.rebuild = Rebuild(Path(config.site_dir), self.dirty)
+        assert self.languages is not None
+        others = tuple(self.languages.languages[1:]) if self._builds_first_language() else ()
+        self.rebuild = Rebuild(Path(config.site_dir), self.dirty, spared=others)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None and self.rebuild is not None
@@ -100,6 +124,8 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):  # type: ignore[no-untyp
             for written in files.documentation_pages():
                 files.remove(written)
                 files.append(tracked(written, self.rebuild))
+        files = languages.written_pages(files, self.site, config,
+                                        strict=self.site.missing_translations == "error")
         pages = render_site(self.site, self.as_of_date(), config.use_directory_urls,
                             self.config.search_words)
         for path, content in pages.items():
@@ -121,18 +147,32 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):  # type: ignore[no-untyp
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        assert self.rebuild is not None
+        assert self.rebuild is not None and self.languages is not None
         page.meta[STAMP] = self.rebuild.stamps.get(page.file.src_uri)
+        if len(self.languages.languages) > 1:
+            page.meta["plantrack_languages"] = languages.versions(
+                self.languages, page.file.src_uri, config.use_directory_urls)
+            page.meta["plantrack_languages_label"] = self.languages.words(
+                "languages.switch_label")
         return markdown
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.rebuild is not None
+        assert self.rebuild is not None and self.languages is not None
         self.rebuild.finish()
+        if self._builds_first_language() and len(self.languages.languages) > 1:
+            languages.build_other_languages(config, self.languages, {
+                "content": str(self.content_dir.resolve()), "as_of": self.config.as_of,
+                "search_words": self.config.search_words, "nav": self.config.nav},
+                dirty=self.dirty)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))
         return server
+
+    def _builds_first_language(self) -> bool:
+        return self.config.language is None or (
+            self.languages is not None and self.config.language == self.languages.languages[0])
 
     def _loaded(self) -> Site | None:
         """The site handed over, once, if it is this content folder's."""

@@ -67,9 +67,11 @@ def tracked(file: File, rebuild: Rebuild) -> TrackedFile:
 class Rebuild:
     """One build's view of the site already in the site folder."""
 
-    def __init__(self, site_dir: Path, dirty: bool) -> None:
+    def __init__(self, site_dir: Path, dirty: bool, spared: tuple[str, ...] = ()) -> None:
         self.site_dir = site_dir
         self.dirty = dirty
+        self.spared = spared
+        """Folders of the site folder another build writes (the other languages' sites)."""
         self.started_ns = time.time_ns()
         self.stamps: dict[str, str] = {}
         """Every page's stamp, by src_uri."""
@@ -125,7 +127,10 @@ class Rebuild:
     def _remove_stale(self, files: Files) -> None:
         """Delete what the previous site held and this build did not produce."""
         produced = {os.path.normpath(f.abs_dest_path) for f in files}
+        spared = tuple(str(self.site_dir / name) + os.sep for name in self.spared)
         for path in _files_under(self.site_dir):
+            if str(path).startswith(spared):
+                continue
             if str(path) not in produced and not self._written_now(path):
                 path.unlink()
         _remove_empty_folders(self.site_dir)

@@ -1,7 +1,8 @@
 """Open data published with the site: downloads, feeds, calendars and the pages that list them.
 
 :func:`files` returns extra files and pages by path, added to the site beside the pages;
-:data:`NAV` lists the pages to show in the navigation as (title, path).
+:func:`nav` lists the pages to show in the navigation as (title, path), in a catalog's
+language (:data:`NAV` in English).
 
 For each plan: ``downloads/<plan>.csv`` and ``.json`` (every item), ``feeds/<plan>.xml`` (its
 updates) and, when any item has a deadline, ``calendars/<plan>.ics``. For the whole site:
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 
+from generator.content.catalog import Catalog
 from generator.content.ids import ALL_PLANS
 from generator.content.model import Plan, Site
 from generator.content.schema import ITEM, TARGET, UPDATE, Field
@@ -33,7 +35,7 @@ from generator.opendata.feeds import (
 )
 from generator.opendata.itemrows import COLUMNS, LIST_FIELDS, NO_SOURCE_REF, SEPARATOR, plan_rows
 from generator.pages import follow, paths
-from generator.pages.engine import Renderer
+from generator.pages.engine import Renderer, english
 from generator.pages.paths import (
     CHANGES,
     OPEN_DATA,
@@ -44,9 +46,20 @@ from generator.pages.paths import (
     json_file,
 )
 
-CHANGES_TITLE = "What’s changed"
 
-NAV: list[tuple[str, str]] = [("Open data", OPEN_DATA), (CHANGES_TITLE, CHANGES)]
+def changes_title(words: Catalog) -> str:
+    """The title of the What's changed page."""
+    return words("downloads.changes_title")
+
+
+def nav(words: Catalog) -> list[tuple[str, str]]:
+    """The open-data pages to show in the navigation, as (title, path), in ``words``'
+    language."""
+    return [(words("downloads.open_data"), OPEN_DATA), (changes_title(words), CHANGES)]
+
+
+NAV: list[tuple[str, str]] = nav(english())
+"""The navigation of :func:`nav` in English."""
 
 
 @dataclass(frozen=True)
@@ -69,11 +82,13 @@ class Download:
 def files(renderer: Renderer) -> dict[str, str]:
     """Every open-data file and page of the site, by path."""
     site, directory_urls = renderer.site, renderer.options.directory_urls
+    words = renderer.words
     links = Links(site, directory_urls)
     updates = entries(site.plans, links)
     found: dict[str, str] = {}
-    header = csv_header()
-    plan_table = {plan.id: list(plan_rows(plan)) for plan in site.plans}  # each item once
+    header = csv_header(site.languages)  # every language in every tree: the same files
+    plan_table = {plan.id: list(plan_rows(plan, site.languages))  # each item once
+                  for plan in site.plans}
     rows = {plan.id: csv_lines(plan_table[plan.id]) for plan in site.plans}
     items = {plan.id: json_lines(plan, plan_table[plan.id]) for plan in site.plans}
     for plan in site.plans:
@@ -81,19 +96,19 @@ def files(renderer: Renderer) -> dict[str, str]:
         found[json_file(plan.id)] = json_document(site, [plan], [items[plan.id]],
                                                   directory_urls)
         found[feed_file(plan.id)] = atom(_plan_feed(site, plan, links, renderer.options.as_of),
-                                         [e for e in updates if e.plan is plan], site.licence)
+                                         [e for e in updates if e.plan is plan], site.licence,
+                                         words)
         if dated_items(plan):
-            found[calendar_file(plan.id)] = calendar(plan, links)
+            found[calendar_file(plan.id)] = calendar(plan, links, words)
     found[csv_file(ALL_PLANS)] = header + "".join(rows.values())
     found[json_file(ALL_PLANS)] = json_document(site, site.plans, list(items.values()),
                                                 directory_urls)
     found[SITE_FEED] = atom(_site_feed(site, links, renderer.options.as_of), updates,
-                            site.licence)
-    found.update(_follow_feeds(site, links, updates, renderer.options.as_of))
+                            site.licence, words)
+    found.update(_follow_feeds(site, links, updates, renderer.options.as_of, words))
     found[OPEN_DATA] = _open_data_page(renderer, found)
     found[CHANGES] = renderer.render_page(
-        "changes.md.j2", CHANGES, CHANGES_TITLE,
-        "Progress updates on the council's plans, newest first, grouped by reporting date.",
+        "changes.md.j2", CHANGES, changes_title(words), words("downloads.changes_description"),
         days=recent_days(updates), total=len(updates), feed=SITE_FEED, open_data=OPEN_DATA,
         downloads=(csv_file(ALL_PLANS), json_file(ALL_PLANS)))
     return found
@@ -120,27 +135,36 @@ def recent_days(updates: list[Entry],
     return days
 
 
-def column_docs() -> list[tuple[str, str]]:
-    """Every column of the downloads, in order, with what it holds."""
+def column_docs(words: Catalog | None = None) -> list[tuple[str, str]]:
+    """Every column of the downloads, in order, with what it holds (in ``words``' language;
+    an item field's text is its ``fields.item.*`` entry, :data:`ITEM`'s doc in English)."""
+    words = words or english()
     docs = {
-        "plan": "The plan's id, as in the address of its page and the names of its files.",
-        "parent": "The ref of the item this item sits under; empty at the top of the plan.",
-        **{f.name: f.doc for f in ITEM},
+        "plan": words("downloads.column.plan"),
+        "parent": words("downloads.column.parent"),
+        **{f.name: _field_doc(words, f) for f in ITEM},
     }
-    lists = f" Several values are separated by “{SEPARATOR.strip()}”."
+    lists = words("downloads.column.list", separator=SEPARATOR.strip())
     notes = {
         **{name: lists for name in LIST_FIELDS},
-        "updates": _json_note(UPDATE),
-        "targets": _json_note(TARGET),
-        "source_ref": f" “{NO_SOURCE_REF}” when the source gives the item no ref.",
-        "progress": " A whole number.",
+        "updates": _json_note(UPDATE, words),
+        "targets": _json_note(TARGET, words),
+        "source_ref": words("downloads.column.no_source_ref", none=NO_SOURCE_REF),
+        "progress": words("downloads.column.progress"),
     }
-    return [(column, docs[column] + notes.get(column, "")) for column in COLUMNS]
+    return [(column, f"{docs[column]} {notes[column]}" if column in notes else docs[column])
+            for column in COLUMNS]
 
 
-def _json_note(fields: Iterable[Field]) -> str:
-    names = ", ".join(f.name for f in fields)
-    return f" In the CSV, JSON text: a list of objects with {names}."
+def _field_doc(words: Catalog, field: Field) -> str:
+    """An item field's text in ``words``' language (its English doc until the catalog has
+    it; tests/pages/test_reference_catalog.py says when)."""
+    key = f"fields.item.{field.name}"
+    return words.pattern(key) if words.has(key) else field.doc
+
+
+def _json_note(fields: Iterable[Field], words: Catalog) -> str:
+    return words("downloads.column.json", fields=", ".join(f.name for f in fields))
 
 
 def _open_data_page(renderer: Renderer, found: dict[str, str]) -> str:
@@ -160,11 +184,11 @@ def _open_data_page(renderer: Renderer, found: dict[str, str]) -> str:
             download(feed_file(plan.id)), download(calendar_file(plan.id))])
           for plan in site.plans),
     ]
+    words = renderer.words
     return renderer.render_page(
-        "opendata.md.j2", OPEN_DATA, "Open data",
-        "Every item of every plan as CSV and JSON, feeds of progress updates and calendars "
-        "of due dates, with the licence and a description of every column.",
-        rows=rows, columns=column_docs(), schema=paths.SCHEMA, changes=CHANGES, feed=SITE_FEED,
+        "opendata.md.j2", OPEN_DATA, words("downloads.open_data"),
+        words("downloads.open_data_description"),
+        rows=rows, columns=column_docs(words), schema=paths.SCHEMA, changes=CHANGES, feed=SITE_FEED,
         feed_entries=FEED_ENTRIES)
 
 
@@ -172,8 +196,8 @@ def _count(plan: Plan) -> int:
     return sum(1 for _ in plan.walk())
 
 
-def _follow_feeds(site: Site, links: Links, updates: list[Entry],
-                  as_of: date) -> dict[str, str]:
+def _follow_feeds(site: Site, links: Links, updates: list[Entry], as_of: date,
+                  words: Catalog) -> dict[str, str]:
     """The feed of every item, lead and area (:func:`generator.pages.follow.followed`)."""
     by_item: dict[int, list[Entry]] = {}
     for entry in updates:  # newest first, and so stays each feed's list
@@ -188,14 +212,14 @@ def _follow_feeds(site: Site, links: Links, updates: list[Entry],
         info = FeedInfo(feed.title, feed.subtitle, links.page(feed.path), links.page(feed.page),
                         (plan.organisation if plan else None) or site.council,
                         (plan.reported if plan else None) or as_of)
-        found[feed.path] = atom(info, chosen, site.licence)
+        found[feed.path] = atom(info, chosen, site.licence, words)
     return found
 
 
 def _plan_feed(site: Site, plan: Plan, links: Links, as_of: date) -> FeedInfo:
     return FeedInfo(
-        title=f"{plan.title}: progress updates",
-        subtitle=f"The newest progress updates on {plan.title}.",
+        title=site.words("feeds.title", name=plan.title),
+        subtitle=site.words("feeds.plan_subtitle", plan=plan.title),
         self_url=links.page(feed_file(plan.id)),
         page_url=links.page(paths.plan_page(plan)),
         author=plan.organisation or site.council,
@@ -206,8 +230,8 @@ def _plan_feed(site: Site, plan: Plan, links: Links, as_of: date) -> FeedInfo:
 def _site_feed(site: Site, links: Links, as_of: date) -> FeedInfo:
     reported = [plan.reported for plan in site.plans if plan.reported]
     return FeedInfo(
-        title=f"{site.title}: progress updates",
-        subtitle=f"The newest progress updates on every plan published by {site.council}.",
+        title=site.words("feeds.title", name=site.title),
+        subtitle=site.words("feeds.site_subtitle", council=site.council),
         self_url=links.page(SITE_FEED),
         page_url=links.page(CHANGES),
         author=site.council,

@@ -31,14 +31,15 @@ import csv
 import dataclasses
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
 from generator.content.model import Item, Plan, Round, Site, Update
 from generator.content.schema import PLAN, UPDATE
 from generator.opendata.itemrows import (
-    COLUMNS,
+    columns,
+    in_languages,
     neutralise_cell,
     neutralised_row,
     plan_rows,
@@ -51,15 +52,16 @@ FORMATS = ("csv", "json", "xlsx")
 SHEET = "Items"
 
 
-def rows(plans: Iterable[Plan]) -> Iterator[dict[str, str]]:
+def rows(plans: Iterable[Plan], languages: Sequence[str] = ("en",)) -> Iterator[dict[str, str]]:
     """Every item of the plans as a row, plan by plan, parents before children."""
     for plan in plans:
-        yield from plan_rows(plan)
+        yield from plan_rows(plan, languages)
 
 
-def csv_header() -> str:
-    """The CSV's header row, with its line end."""
-    return _csv([list(COLUMNS)])
+def csv_header(languages: Sequence[str] = ("en",)) -> str:
+    """The CSV's header row, with its line end (a column per language where the site has
+    several)."""
+    return _csv([list(columns(languages))])
 
 
 def csv_lines(rows: Iterable[dict[str, str]]) -> str:
@@ -68,9 +70,10 @@ def csv_lines(rows: Iterable[dict[str, str]]) -> str:
     return _csv(list(neutralised_row(row).values()) for row in rows)
 
 
-def csv_text(plans: Iterable[Plan]) -> str:
+def csv_text(plans: Iterable[Plan], languages: Sequence[str] = ("en",)) -> str:
     """The items of the plans as CSV text, formula-like cells neutralised."""
-    return csv_header() + "".join(csv_lines(plan_rows(plan)) for plan in plans)
+    return csv_header(languages) + "".join(csv_lines(plan_rows(plan, languages))
+                                           for plan in plans)
 
 
 def _csv(lines: Iterable[list[str]]) -> str:
@@ -80,15 +83,15 @@ def _csv(lines: Iterable[list[str]]) -> str:
     return out.getvalue()
 
 
-def xlsx_bytes(plans: Iterable[Plan]) -> bytes:
+def xlsx_bytes(plans: Iterable[Plan], languages: Sequence[str] = ("en",)) -> bytes:
     """The items of the plans as an Excel workbook, laid out and neutralised as the CSV, and
     the plans' own fields on a second sheet."""
     from openpyxl import Workbook  # only here: every command would pay for importing it
 
     plans = list(plans)
     book = Workbook(write_only=True)
-    items = _table(book, SHEET, COLUMNS)
-    for row in rows(plans):
+    items = _table(book, SHEET, columns(languages))
+    for row in rows(plans, languages):
         items.append(_excel_row(row.values()))
     fields = _table(book, PLANS_SHEET, PLANS_COLUMNS)
     for plan in plans:
@@ -123,7 +126,7 @@ def _excel_row(cells: Iterable[str]) -> list[str]:
 
 def json_text(site: Site, plans: list[Plan], directory_urls: bool = True) -> str:
     """The plans' metadata and every item, as JSON text."""
-    return json_document(site, plans, [json_lines(plan, list(plan_rows(plan)))
+    return json_document(site, plans, [json_lines(plan, list(plan_rows(plan, site.languages)))
                                        for plan in plans], directory_urls)
 
 
@@ -139,8 +142,8 @@ def json_document(site: Site, plans: list[Plan], item_lines: list[list[str]],
     items = [line for lines in item_lines for line in lines]
     return "".join([
         "{\n",
-        f'"publisher": {_json_line(site.council)},\n',
-        f'"licence": {_json_line(site.licence)},\n',
+        f'"publisher": {_json_line(_plain(site.council))},\n',
+        f'"licence": {_json_line(_plain(site.licence))},\n',
         f'"plans": {_json_list(metadata)},\n',
         f'"items": {_json_list(items)}\n',
         "}\n",
@@ -170,7 +173,8 @@ def json_item(item: Item, row: dict[str, str]) -> dict[str, Any]:
         "tags": list(item.tags),
         "areas": list(item.areas),
         "updates": [_json_update(u) for u in item.updates],
-        "targets": [vars(target).copy() for target in item.targets],
+        "targets": [{k: in_languages(v) for k, v in vars(target).items()}
+                    for target in item.targets],
     }
 
 
@@ -181,11 +185,15 @@ def _json_update(update: Update) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
-    """A model value as JSON data: dates as YYYY-MM-DD, records as objects."""
+    """A model value as JSON data: dates as YYYY-MM-DD, records as objects, a text in several
+    languages as an object of them."""
+    if getattr(value, "texts", None) and len(value.texts) > 1:
+        return dict(value.texts)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Round):  # as the plan file gives it: the slug is the site's own
-        return {"label": value.label, "date": value.date.isoformat(), "note": value.note}
+        return {"label": value.label, "date": value.date.isoformat(),
+                "note": in_languages(value.note)}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {k: _plain(v) for k, v in vars(value).items()}
     if isinstance(value, list):

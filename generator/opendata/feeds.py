@@ -10,6 +10,9 @@ iCalendar (RFC 5545): one all-day event per item with a deadline
 DTSTAMP is the item's newest update, else the plan's reported date, else the deadline itself,
 so a rebuild of the same data writes the same file.
 
+Their words (titles, entry text, event summaries) come from the site's catalog
+(``feeds.*``), in the language being built; the feed says which (``xml:lang``).
+
 XML is written by :mod:`xml.etree.ElementTree`; iCalendar text is escaped and folded here.
 Characters neither format can hold (control characters) become U+FFFD.
 """
@@ -23,9 +26,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
+from generator.content.catalog import Catalog
 from generator.content.model import Item, Plan, Site, Update
 from generator.content.rules import makes_deadline_claims
-from generator.content.status import CONFIDENCE_LEVELS, STATUSES, Confidence
+from generator.content.status import Confidence
 from generator.pages import paths
 from generator.pages.engine import due_before, update_anchors
 
@@ -102,9 +106,10 @@ FEED_ENTRIES = 100
 of a large site (megabytes) would be fetched whole each time; the open data holds them all."""
 
 
-def atom(info: FeedInfo, found: list[Entry], licence: str | None) -> str:
-    """An Atom feed of the newest :data:`FEED_ENTRIES` entries (``found`` is newest first)."""
-    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "en"})
+def atom(info: FeedInfo, found: list[Entry], licence: str | None, words: Catalog) -> str:
+    """An Atom feed of the newest :data:`FEED_ENTRIES` entries (``found`` is newest first),
+    in ``words``' language."""
+    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": words.language})
     _text(feed, "title", info.title)
     _text(feed, "subtitle", info.subtitle)
     _text(feed, "id", info.self_url)
@@ -116,16 +121,17 @@ def atom(info: FeedInfo, found: list[Entry], licence: str | None) -> str:
         _text(feed, "rights", licence)
     _text(feed, "generator", "Plan Tracker")
     for entry in found[:FEED_ENTRIES]:
-        feed.append(_atom_entry(entry))
+        feed.append(_atom_entry(entry, words))
     ET.indent(feed)
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _atom_entry(entry: Entry) -> ET.Element:
+def _atom_entry(entry: Entry, words: Catalog) -> ET.Element:
     item, update = entry.item, entry.update
-    label = STATUSES[update.status].label if update.status else None
+    label = words(f"status.{update.status}.label") if update.status else None
     element = ET.Element("entry")
-    _text(element, "title", f"{item.ref} {item.title}: {label or 'progress update'}")
+    _text(element, "title", words("feeds.entry.title", ref=item.ref, title=item.title,
+                                  label=label or words("feeds.entry.update")))
     _text(element, "id", entry.id)
     ET.SubElement(element, "link", rel="alternate", type="text/html", href=entry.url)
     _text(element, "published", _instant(update.date))
@@ -133,50 +139,59 @@ def _atom_entry(entry: Entry) -> ET.Element:
     _text(element, "updated", _instant(corrected.date if corrected else update.date))
     if update.status and label:
         ET.SubElement(element, "category", term=update.status, label=label)
-    _text(element, "content", _entry_text(entry, label), type="text")
+    _text(element, "content", _entry_text(entry, label, words), type="text")
     return element
 
 
-def _entry_text(entry: Entry, label: str | None) -> str:
-    lines = [f"{entry.plan.title}, {entry.item.kind} {entry.item.ref}: {entry.item.title}",
-             f"Reported on {entry.update.date.isoformat()}"
-             + (f": {label}" if label else "")
-             + (f" (the council's wording: {entry.update.wording})"
-                if entry.update.wording and entry.update.wording != entry.update.status else "")]
-    update = entry.update
+def _entry_text(entry: Entry, label: str | None, words: Catalog) -> str:
+    item, update = entry.item, entry.update
+    day = update.date.isoformat()
+    reported = (words("feeds.entry.reported_status", date=day, status=label) if label
+                else words("feeds.entry.reported", date=day))
+    if update.wording and update.wording != update.status:
+        reported = words("feeds.entry.wording", text=reported, wording=update.wording)
+    lines = [words("feeds.entry.about", plan=entry.plan.title, kind=_kind(item, words),
+                   ref=item.ref, title=item.title), reported]
     if update.round:
-        lines.append(f"Reported in {update.round}")
+        lines.append(words("feeds.entry.round", round=update.round))
     if update.confidence:
-        lines.append(confidence_text(update.confidence, update.confidence_reason))
+        lines.append(confidence_text(update.confidence, update.confidence_reason, words))
     if update.corrects:
-        lines.append(f"Corrects the update of {update.corrects.isoformat()}")
+        lines.append(words("feeds.entry.corrects", date=update.corrects.isoformat()))
     if update.corrected_by:
-        lines.append(f"Corrected on {update.corrected_by.date.isoformat()}: the council has "
-                     f"corrected this update")
+        lines.append(words("feeds.entry.corrected", date=update.corrected_by.date.isoformat()))
     if update.note:
         lines += ["", update.note]
     if update.due:
-        lines += ["", _moved(entry.item, update)]
+        lines += ["", _moved(item, update, words)]
     for evidence in update.evidence:
-        lines.append(f"Evidence: {evidence.title} <{evidence.url}>"
-                     + (f" (archived copy: <{evidence.archived}>)" if evidence.archived else ""))
+        lines.append(words("feeds.entry.evidence_archived", title=evidence.title,
+                           url=evidence.url, archived=evidence.archived) if evidence.archived
+                     else words("feeds.entry.evidence", title=evidence.title, url=evidence.url))
     return "\n".join(lines)
 
 
-def _moved(item: Item, update: Update) -> str:
+def _kind(item: Item, words: Catalog) -> str:
+    """The item's kind as a word in running text ("action")."""
+    return words(f"item.kind.{item.kind}")
+
+
+def _moved(item: Item, update: Update, words: Catalog) -> str:
     """A due revision in words: "Due date moved from December 2024 to March 2025. Reason
     given: ..."."""
     assert update.due is not None
     before = due_before(item, update)
-    moved = (f"Due date moved from {before.text} to {update.due.text}." if before
-             else f"Due date moved to {update.due.text}.")
-    return moved + (f" Reason given: {update.due_reason}" if update.due_reason else "")
+    moved = (words("feeds.moved.from_to", before=before.text, after=update.due.text) if before
+             else words("feeds.moved.to", after=update.due.text))
+    return (words("feeds.moved.reason", moved=moved, reason=update.due_reason)
+            if update.due_reason else moved)
 
 
-def confidence_text(level: Confidence, reason: str | None) -> str:
+def confidence_text(level: Confidence, reason: str | None, words: Catalog) -> str:
     """The second axis in words: "Confidence: Amber (the reason)"."""
-    label = CONFIDENCE_LEVELS[level].label
-    return f"Confidence: {label} ({reason})" if reason else f"Confidence: {label}"
+    label = words(f"confidence.{level}.label")
+    return (words("feeds.confidence_reason", label=label, reason=reason) if reason
+            else words("feeds.confidence", label=label))
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
@@ -196,36 +211,44 @@ def dated_items(plan: Plan) -> list[tuple[Item, date]]:
     return [(item, item.due.deadline) for item in plan.walk() if item.due and item.due.deadline]
 
 
-def calendar(plan: Plan, links: Links) -> str:
-    """An iCalendar file with one all-day event on the deadline of each dated item."""
+def calendar(plan: Plan, links: Links, words: Catalog) -> str:
+    """An iCalendar file with one all-day event on the deadline of each dated item, in
+    ``words``' language."""
+    name = words("feeds.calendar.name", plan=plan.title)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", f"X-WR-CALNAME:{_ical_text(plan.title + ': due dates')}"]
+             "METHOD:PUBLISH", f"X-WR-CALNAME:{_ical_text(name)}"]
     for item, deadline in dated_items(plan):
-        lines += _event(plan, item, deadline, links)
+        lines += _event(plan, item, deadline, links, words)
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
-def _event(plan: Plan, item: Item, deadline: date, links: Links) -> list[str]:
+def _event(plan: Plan, item: Item, deadline: date, links: Links,
+           words: Catalog) -> list[str]:
     stamp = max((u.date for u in item.updates), default=plan.reported or deadline)
-    description = [f"{plan.title}, {item.kind} {item.ref}",
-                   f"Due: {item.due.text if item.due else ''}",
-                   f"Status: {STATUSES[item.current_status].label}"]
+    description = [words("feeds.calendar.about", plan=plan.title, kind=_kind(item, words),
+                         ref=item.ref),
+                   words("feeds.calendar.due", due=item.due.text if item.due else ""),
+                   words("feeds.calendar.status",
+                         status=words(f"status.{item.current_status}.label"))]
     judgement = item.current_confidence
     if judgement:
-        description.append(confidence_text(judgement.level, judgement.reason))
+        description.append(confidence_text(judgement.level, judgement.reason, words))
     revisions = [u for u in item.updates if u.due is not None]
     if revisions:
         latest = max(revisions, key=lambda u: u.date)
         first = item.original_due.text if item.original_due else ""
-        description.append(f"Due date moved from {first} on {latest.date.isoformat()}"
-                           + (f" ({latest.due_reason})" if latest.due_reason else ""))
+        moved = words("feeds.calendar.moved", first=first, date=latest.date.isoformat())
+        description.append(words("feeds.calendar.moved_reason", moved=moved,
+                                 reason=latest.due_reason) if latest.due_reason else moved)
     if item.text.get("lead"):
-        description.append(f"Lead: {item.text['lead']}")
-    if not makes_deadline_claims(plan):
-        description.append(f"A proposed date: the plan is {plan.status}")
-    label = "Due" if makes_deadline_claims(plan) else "Proposed date"
-    summary, details = f"{label}: {item.ref} {item.title}", "\n".join(description)
+        description.append(words("feeds.calendar.lead", lead=item.text["lead"]))
+    claims = makes_deadline_claims(plan)
+    if not claims:
+        description.append(words(f"feeds.calendar.proposed.{plan.status}"))
+    summary = words("feeds.calendar.summary" if claims else "feeds.calendar.summary_proposed",
+                    ref=item.ref, title=item.title)
+    details = "\n".join(description)
     lines = [
         "BEGIN:VEVENT",
         f"UID:{plan.id}/{item.slug}@{links.host}",

@@ -11,7 +11,7 @@ that a spreadsheet would run as a formula); importers undo it with :func:`restor
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from generator.content.model import Item, Plan, Update
@@ -25,13 +25,40 @@ COLUMNS: tuple[str, ...] = (
 )
 """Every column, in order: the plan id, the item's ref and its parent's ref, then each field."""
 
+TRANSLATED_COLUMNS = frozenset(
+    f.name for f in ITEM if f.translated or f.type == "due") - {"ref"}
+"""The columns a site in several languages gives once per language: ``title``, ``title/cy``."""
+
+
+def columns(languages: Sequence[str] = ("en",)) -> tuple[str, ...]:
+    """Every column of a site in ``languages``: each translated column is followed by its
+    other languages' (``title``, ``title/cy``); a one-language site's are :data:`COLUMNS`."""
+    if len(languages) < 2:
+        return COLUMNS
+    return tuple(name for column in COLUMNS for name in (
+        column, *((f"{column}/{code}" for code in languages[1:])
+                  if column in TRANSLATED_COLUMNS else ())))
+
+
+def in_languages(value: Any) -> Any:
+    """A text as open data gives it: by language where the content gives several."""
+    texts = getattr(value, "texts", None)
+    return dict(texts) if texts and len(texts) > 1 else value
+
+
+def base_text(value: Any) -> Any:
+    """A text in the site's first language (the base of a translated one)."""
+    return getattr(value, "base", value)
+
+
 SEPARATOR = "; "
 NO_SOURCE_REF = "(none)"
 """The source_ref cell of an item whose source document gives it no ref."""
 
 
-def item_row(plan: Plan, item: Item) -> dict[str, str]:
-    """One item as a row of text cells (empty string where the item has no value)."""
+def item_row(plan: Plan, item: Item, languages: Sequence[str] = ("en",)) -> dict[str, str]:
+    """One item as a row of text cells (empty string where the item has no value); on a site
+    in several languages, each translated field once per language."""
     values: dict[str, Any] = {
         "plan": plan.id,
         "ref": item.ref,
@@ -41,9 +68,9 @@ def item_row(plan: Plan, item: Item) -> dict[str, str]:
         **item.text,
         "due": item.due.text if item.due else "",
         "original_due": item.original_due.text if item.original_due else "",
+        "confidence_reason": item.confidence_reason or "",
         "status": item.wording or "",
         "confidence": item.confidence_wording or "",
-        "confidence_reason": item.confidence_reason or "",
         "progress": "" if item.progress is None else str(item.progress),
         "source_ref": {None: "", "": NO_SOURCE_REF}.get(item.source_ref, item.source_ref),
         "added_in": item.added_in or "",
@@ -52,10 +79,19 @@ def item_row(plan: Plan, item: Item) -> dict[str, str]:
         "areas": SEPARATOR.join(item.areas),
         "updates": _json([update_fields(u) for u in item.updates]),
         "targets": _json([
-            {k: v for k, v in vars(t).items() if v is not None} for t in item.targets
+            {k: in_languages(v) for k, v in vars(t).items() if v is not None}
+            for t in item.targets
         ]),
     }
-    return {column: str(values.get(column) or "") for column in COLUMNS}
+    if len(languages) < 2:
+        return {column: str(values.get(column) or "") for column in COLUMNS}
+    row: dict[str, str] = {}
+    for column in columns(languages):
+        name, _, code = column.partition("/")
+        value = values.get(name)
+        texts = getattr(value, "texts", {})
+        row[column] = str((texts.get(code) if code else base_text(value)) or "")
+    return row
 
 
 def update_fields(update: Update) -> dict[str, Any]:
@@ -65,18 +101,20 @@ def update_fields(update: Update) -> dict[str, Any]:
     values: dict[str, Any] = {
         "date": update.date.isoformat(), "from": update.before_wording or update.before,
         "status": update.wording, "confidence": update.confidence_wording,
-        "confidence_reason": update.confidence_reason, "note": update.note,
-        "round": update.round, "due": update.due.text if update.due else None,
-        "due_reason": update.due_reason,
-        "evidence": [{k: v for k, v in vars(e).items() if v} for e in update.evidence],
+        "confidence_reason": in_languages(update.confidence_reason),
+        "note": in_languages(update.note),
+        "round": update.round, "due": in_languages(update.due.text) if update.due else None,
+        "due_reason": in_languages(update.due_reason),
+        "evidence": [{k: in_languages(v) for k, v in vars(e).items() if v}
+                     for e in update.evidence],
         "corrects": update.corrects.isoformat() if update.corrects else None}
     return {name: value for name, value in values.items() if value}
 
 
-def plan_rows(plan: Plan) -> Iterator[dict[str, str]]:
+def plan_rows(plan: Plan, languages: Sequence[str] = ("en",)) -> Iterator[dict[str, str]]:
     """Every item of the plan as a row, parents before children."""
     for item in plan.walk():
-        yield item_row(plan, item)
+        yield item_row(plan, item, languages)
 
 
 def row_fields(row: dict[str, str]) -> dict[str, Any]:

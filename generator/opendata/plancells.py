@@ -10,7 +10,9 @@ plan fields the same way. The names:
   ``period``, ``reported`` (YYYY-MM-DD). These are always listed, empty or not;
 * a part of a record by ``record.part``: ``source.title``, ``feedback.email``;
 * the N-th element of a list, counting from 1, by ``list.N``: ``editorial_notes.2``,
-  ``decisions.1``; a part of a listed record by ``list.N.part``: ``areas.1.id``.
+  ``decisions.1``; a part of a listed record by ``list.N.part``: ``areas.1.id``;
+* on a site in several languages, a text in another language than the first by its name and
+  the language: ``title/cy``, ``source.title/cy``, ``areas.1.name/cy``.
 
 Every row names its own field, so sorting the sheet or deleting a row loses nothing else;
 lists are put back in the order of their numbers.
@@ -43,6 +45,9 @@ LISTS = tuple(f.name for f in OWN if f.type.endswith("-list"))
 TEXTS = tuple(f.name for f in OWN if f.name not in (*RECORDS, *RECORD_LISTS, *LISTS))
 """Fields holding one text (a date is written as text)."""
 NAME = re.compile(r"([a-z_]+)(?:\.(\d+))?(?:\.([a-z_]+))?")
+LANGUAGE = re.compile(r"[a-z]{2,3}")
+IN_LANGUAGE = re.compile(r"(.+)/([a-z]{2,3})")
+"""A named cell of a text in another language than the site's first: ``title/cy``."""
 
 FieldProblem = Callable[[int, str, str], None]
 """``problem(index of the cell, code, message)`` for a named cell that cannot be used."""
@@ -59,37 +64,58 @@ def plan_fields(plan: Plan) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
+    texts = getattr(value, "texts", None)
+    if texts and len(texts) > 1:
+        return dict(texts)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Wording):
         return value.as_fields()
     if isinstance(value, Round):  # its slug is the site's, made from the label
         return {k: v for k, v in (("label", value.label), ("date", value.date.isoformat()),
-                                  ("note", value.note)) if v}
+                                  ("note", _plain(value.note))) if v}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {k: v for k, v in vars(value).items() if v not in (None, "")}
+        return {k: _plain(v) for k, v in vars(value).items() if v not in (None, "")}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
 
 
 def named_cells(fields: dict[str, Any]) -> dict[str, str]:
-    """The fields as named cells (every text field, then what the plan has), in order."""
-    cells = {name: str(fields.get(name) or "") for name in TEXTS}
+    """The fields as named cells (every text field, then what the plan has), in order; a text
+    given in several languages is a cell per language (``title``, ``title/cy``)."""
+    cells: dict[str, str] = {}
+    for name in TEXTS:
+        cells.update(_by_language(name, fields.get(name)))
     for spec in OWN:
         value = fields.get(spec.name)
         if spec.name in RECORDS and value:
-            cells.update({f"{spec.name}.{k}": str(v) for k, v in value.items()})
+            for k, v in value.items():
+                cells.update(_by_language(f"{spec.name}.{k}", v))
         elif spec.name in LISTS and value:
             cells.update({f"{spec.name}.{i}": str(v) for i, v in enumerate(value, start=1)})
         elif spec.name in RECORD_LISTS and value:
             for i, record in enumerate(value, start=1):
-                cells.update({f"{spec.name}.{i}.{k}": str(v) for k, v in record.items()})
+                for k, v in record.items():
+                    cells.update(_by_language(f"{spec.name}.{i}.{k}", v))
     return {name: cells[name] for name in sorted(cells, key=_position)}
 
 
+def _by_language(name: str, value: Any) -> dict[str, str]:
+    """One named cell, or one per language for a text given in several (the first's under
+    the name itself)."""
+    if isinstance(value, dict) and value and all(LANGUAGE.fullmatch(k) for k in value):
+        first, *others = value
+        return {name: str(value[first]), **{f"{name}/{code}": str(value[code])
+                                            for code in others}}
+    return {name: str(value or "")}
+
+
 def _position(name: str) -> tuple[int, int, int]:
-    """Where a named cell goes: by field, then element number, then part."""
+    """Where a named cell goes: by field, then element number, then part (a language's
+    version just after its first language's)."""
+    if (translated := IN_LANGUAGE.fullmatch(name)):
+        name = translated[1]
     match = NAME.fullmatch(name)
     if not match:
         return (len(OWN), 0, 0)
@@ -110,12 +136,15 @@ def cell_name(path: str) -> str:
     return re.sub(r"\[(\d+)\]", lambda m: f".{int(m[1]) + 1}", path)
 
 
-def fields_from_cells(cells: list[tuple[str, str]], problem: FieldProblem) -> dict[str, Any]:
+def fields_from_cells(cells: list[tuple[str, str]], problem: FieldProblem,
+                      language: str = "en") -> dict[str, Any]:
     """Plan fields from named cells (name, text); empty cells are left out, unknown or repeated
-    names reported."""
+    names reported. A text in another language (``title/cy``) joins its first language's
+    (``language``) as ``{en: ..., cy: ...}``."""
     seen: set[str] = set()
     fields: dict[str, Any] = {}
     numbered: dict[str, dict[int, Any]] = {}
+    translations: list[tuple[str, str, str]] = []
     for index, (name, text) in enumerate(cells):
         name = name.strip()
         if name in seen:
@@ -123,10 +152,16 @@ def fields_from_cells(cells: list[tuple[str, str]], problem: FieldProblem) -> di
                                                    f'"{name}" again')
             continue
         seen.add(name)
-        if not _fits_name(name):
+        translated = IN_LANGUAGE.fullmatch(name)
+        if translated and _fits_name(translated[1]):
+            if text.strip():
+                translations.append((translated[1], translated[2], text))
+        elif not _fits_name(name):
             problem(index, "unknown-plan-field", f'unknown plan field "{name}"{_hint(name)}')
         elif text.strip():
             _put(fields, numbered, name, text)
+    for name, code, text in translations:
+        _put(fields, numbered, name, text, (language, code))
     for top, elements in numbered.items():
         fields[top] = [elements[n] for n in sorted(elements)]
     return {name: fields[name] for name in sorted(fields, key=_position)}
@@ -160,16 +195,27 @@ def _hint(name: str) -> str:
 
 
 def _put(fields: dict[str, Any], numbered: dict[str, dict[int, Any]], name: str,
-         text: str) -> None:
+         text: str, language: tuple[str, str] | None = None) -> None:
+    """Put a cell's text in its place; with ``language`` (first, this one), as this
+    language's version of the text already there."""
     top, number, part = NAME.fullmatch(name).groups()  # type: ignore[union-attr]
+    holder: dict[Any, Any]
+    key: Any
     if top in TEXTS:
-        fields[top] = text
+        holder, key = fields, top
     elif top in RECORDS:
-        fields.setdefault(top, {})[part] = text
+        holder, key = fields.setdefault(top, {}), part
     elif top in LISTS:
-        numbered.setdefault(top, {})[int(number)] = text
+        holder, key = numbered.setdefault(top, {}), int(number)
     else:
-        numbered.setdefault(top, {}).setdefault(int(number), {})[part] = text
+        holder, key = numbered.setdefault(top, {}).setdefault(int(number), {}), part
+    if language is None:
+        holder[key] = text
+        return
+    first, code = language
+    given = holder.get(key)
+    texts = dict(given) if isinstance(given, dict) else ({first: given} if given else {})
+    holder[key] = {**texts, code: text}
 
 
 def json_cells(metadata: dict[str, Any]) -> list[tuple[str, str]]:
@@ -179,16 +225,18 @@ def json_cells(metadata: dict[str, Any]) -> list[tuple[str, str]]:
     for name, value in metadata.items():
         if name in ("id", "url") or value is None:
             continue
-        if isinstance(value, dict):
-            cells.extend((f"{name}.{k}", _text(v)) for k, v in value.items())
+        if isinstance(value, dict) and name not in TEXTS:
+            for k, v in value.items():
+                cells.extend(_by_language(f"{name}.{k}", v).items())
         elif isinstance(value, list):
             for i, element in enumerate(value, start=1):
                 if isinstance(element, dict):
-                    cells.extend((f"{name}.{i}.{k}", _text(v)) for k, v in element.items())
+                    for k, v in element.items():
+                        cells.extend(_by_language(f"{name}.{i}.{k}", v).items())
                 else:
                     cells.append((f"{name}.{i}", _text(element)))
         else:
-            cells.append((name, _text(value)))
+            cells.extend(_by_language(name, value).items())
     return cells
 
 

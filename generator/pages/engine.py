@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.content import rounds, rules
+from generator.content.catalog import DEFAULT_LANGUAGE, Catalog, catalog
 from generator.content.codes import CODES
 from generator.content.dates import Due
 from generator.content.model import Decision, Item, Plan, Site, Update
@@ -30,11 +31,25 @@ from generator.content.schema import (
     REFERENCE_TABLES,
     json_schema,
 )
-from generator.content.status import CONFIDENCE_LEVELS, STATUSES, Confidence, StatusWord
+from generator.content.status import (
+    CONFIDENCE_LEVELS,
+    STATUSES,
+    Confidence,
+    Status,
+    StatusWord,
+)
 from generator.pages import follow, glossary, paths
 from generator.pages.feedback import feedback_link
 from generator.pages.scales import council_scales
-from generator.pages.text import escape_text, indexed_text, paragraphs, plain_title, shorten
+from generator.pages.text import (
+    UNTRANSLATED,
+    escape_text,
+    fill,
+    indexed_text,
+    paragraphs,
+    plain_title,
+    shorten,
+)
 
 _DETAILS_SHOWN_ELSEWHERE = ("Reference", "Kind", "Due", "Originally due")
 """Fields the item page shows in its heading or its own Details rows (kind, due)."""
@@ -45,6 +60,12 @@ def _take(left: int | None, text: str) -> tuple[int | None, int | None]:
     if left is None:
         return None, None
     return left, max(0, left - len(text.split()))
+
+
+def localised_statuses(words: Catalog) -> dict[StatusWord, Status]:
+    """The published statuses with their labels and meanings in ``words``' language."""
+    return {word: Status(word, words(f"status.{word}.label"), words(f"status.{word}.meaning"))
+            for word in STATUSES}
 
 
 class _DueOf(NamedTuple):
@@ -64,9 +85,10 @@ class Options:
     """Index only this many words of each item's own text for search (None: all)."""
 
 
-def long_date(day: date) -> str:
-    """A date as the pages write it: 25 September 2024."""
-    return f"{day.day} {day:%B %Y}"
+def long_date(day: date, words: Catalog | None = None) -> str:
+    """A date as the pages write it: 25 September 2024 (in ``words``' language: 25 Medi
+    2024)."""
+    return (words or english()).long_date(day)
 
 
 def update_anchors(item: Item) -> dict[int, str]:
@@ -91,11 +113,44 @@ def due_before(item: Item, update: Update) -> Due | None:
     return revised[-1] if revised else item.original_due or item.due
 
 
-def _environment() -> jinja2.Environment:
+@functools.lru_cache(maxsize=1)
+def english() -> Catalog:
+    """Plan Tracker's English catalog, as shipped."""
+    return catalog(DEFAULT_LANGUAGE)
+
+
+def translator(words: Catalog) -> Callable[..., Markup]:
+    """``t(key, **values)`` for templates: the catalog's text of ``key``, escaped, with each
+    value escaped as council text unless it is already markup (a link, a badge)."""
+    def t(key: str, /, **values: Any) -> Markup:
+        said = {name: in_words(value, words) for name, value in values.items()}
+        return fill(words.pattern(key, values.get("count")), said)
+    return t
+
+
+def in_words(value: Any, words: Catalog) -> Any:
+    """A value as a page in ``words``' language writes it: a share ("under 1%") in its words,
+    anything else as it is."""
+    return value.said(words) if isinstance(value, rules.Share) else value
+
+
+_ENVIRONMENTS: dict[tuple[str, int], jinja2.Environment] = {}
+
+
+def environment(words: Catalog) -> jinja2.Environment:
+    """The templates, with dates written in ``words``' language (one environment per distinct
+    catalog, so each template is compiled once per language)."""
+    key = (words.language, words.fingerprint)
+    if key not in _ENVIRONMENTS:
+        _ENVIRONMENTS[key] = _environment(words)
+    return _ENVIRONMENTS[key]
+
+
+def _environment(words: Catalog) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.pages", "templates"),
         autoescape=True,
-        finalize=lambda value: "" if value is None else escape_text(value),
+        finalize=lambda value: "" if value is None else escape_text(in_words(value, words)),
         undefined=jinja2.StrictUndefined,
         auto_reload=False,  # templates are package files: no stat() per template use
         trim_blocks=True,
@@ -104,11 +159,12 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["paragraphs"] = paragraphs
     env.filters["indexed"] = indexed_text
-    env.filters["longdate"] = lambda d: long_date(d) if d else ""
+    env.filters["longdate"] = lambda d: words.long_date(d) if d else ""
+    env.globals["language"] = words.language
     return env
 
 
-ENV = _environment()
+ENV = environment(english())
 
 
 @contextlib.contextmanager
@@ -136,6 +192,11 @@ class Renderer:
         self.options = options
         self.page_views = page_views
         """What templates reach as ``h.views`` (the site assembly gives the views layer's)."""
+        self.words = site.words
+        """The site's words in the language these pages are written in."""
+        self.t = translator(self.words)
+        self.env = environment(self.words)
+        self.statuses = localised_statuses(self.words)
         self.markup: dict[tuple[Any, ...], Markup] = {}
         """Snippets (badges, flags, due dates) rendered once per distinct input."""
         self._refs: dict[str, dict[str, Item]] = {}
@@ -152,20 +213,20 @@ class Renderer:
         Schema."""
         return {
             paths.GLOSSARY: self.render_page(
-                "glossary.md.j2", paths.GLOSSARY, "Glossary",
-                "What the words and abbreviations on this site mean, in plain English.",
+                "glossary.md.j2", paths.GLOSSARY, self.words("glossary.title"),
+                self.words("glossary.description"),
                 groups=glossary.SITE_GROUPS, council=glossary.COUNCIL_GROUP,
                 council_entries=self.council_terms),
             paths.METHODOLOGY: self.render_page(
-                "methodology.md.j2", paths.METHODOLOGY, "How we report progress",
-                "What each status means, and how this site judges overdue and out-of-date "
-                "items.", rules=rules.RULES, statuses=STATUSES.values(),
+                "methodology.md.j2", paths.METHODOLOGY, self.words("methodology.title"),
+                self.words("methodology.description"), rules=rules.RULES,
+                statuses=STATUSES.values(),
                 confidences=CONFIDENCE_LEVELS.values(), scales=council_scales(self.site),
                 round_rules=rounds.RULES, has_rounds=any(p.rounds for p in self.site.plans),
                 has_corrections=self.has_corrections()),
             paths.REFERENCE: self.render_page(
-                "reference.md.j2", paths.REFERENCE, "Content format",
-                "Every field of the plan data files, what it means and what it accepts.",
+                "reference.md.j2", paths.REFERENCE, self.words("reference.title"),
+                self.words("reference.description"),
                 tables=REFERENCE_TABLES, kinds=ITEM_KINDS, plan_statuses=PLAN_STATUSES,
                 codes=CODES),
             paths.SCHEMA: json.dumps(json_schema(), indent=2) + "\n",
@@ -190,7 +251,9 @@ class Renderer:
 
     def item(self, plan: Plan, item: Item) -> str:
         title = f"{item.ref} {item.title}"
-        description = f"{item.kind.capitalize()} {item.ref} of {plan.title}: {item.title}"
+        description = self.words("item.description", ref=item.ref, plan=plan.title,
+                                 title=item.title,
+                                 kind=self.words(f"item.kind_title.{item.kind}"))
         return self.render_page(
             "item.md.j2", paths.item_page(item), title, description, plan=plan, item=item,
             **self._indexed_words(item),
@@ -213,7 +276,8 @@ class Renderer:
             if f.name not in item.text or f.label in _DETAILS_SHOWN_ELSEWHERE:
                 continue
             words, left = (None, left) if f.name == "lead" else _take(left, item.text[f.name])
-            details.append((f.label, item.text[f.name], words))
+            details.append((f.name, self.words(f"item.field.{f.name}"), item.text[f.name],
+                            words))
         return {"details": details, "description_words": description_words}
 
     def decision(self, decision: Decision) -> str:
@@ -231,7 +295,8 @@ class Renderer:
         """A small template's output, rendered once for each distinct context."""
         key = (template, *context.items())
         if key not in self.markup:
-            self.markup[key] = Markup(ENV.get_template(template).render(**context))
+            self.markup[key] = Markup(self.env.get_template(template).render(t=self.t,
+                                                                             **context))
         return self.markup[key]
 
     def totals(self, plan: Plan) -> rules.Totals:
@@ -270,11 +335,23 @@ class Renderer:
         """The feeds each page advertises in its front matter (``feeds``), by page path."""
         return follow.page_feeds(self.site)
 
+    def untranslated_note(self, body: str) -> str:
+        """A note, in the page's language, naming the language of the texts on the page that
+        the content does not give in it."""
+        found = sorted({code for code in self.site.languages
+                        if f'lang="{code}" class="{UNTRANSLATED}"' in body})
+        notes = "".join(f'<p class="pt-untranslated-note">{self.t("languages.only_in." + c)}</p>'
+                        for c in found)
+        return f"{notes}\n\n" if notes else ""
+
     def render_page(self, template: str, page: str, title: str, description: str,
                     **context: Any) -> str:
         """A page from a template, with front matter (escaped title and description)."""
         helpers = Helpers(self, page)
-        body = ENV.get_template(template).render(site=self.site, h=helpers, **context)
+        body = self.env.get_template(template).render(site=self.site, h=helpers, t=self.t,
+                                                      **context)
+        if UNTRANSLATED in body:
+            body = self.untranslated_note(body) + body
         front: dict[str, Any] = {"title": plain_title(title),
                                  "description": plain_title(shorten(description))}
         if feeds := self.page_feeds.get(page):
@@ -290,7 +367,9 @@ class Helpers:
         self.renderer = renderer
         self.page = page
         self.as_of = renderer.options.as_of
-        self.statuses = STATUSES
+        self.statuses = renderer.statuses
+        self.t = renderer.t
+        self.words = renderer.words
         self.views = renderer.page_views(self) if renderer.page_views else None
         self._links: dict[str, Markup] = {}
         """Links from this page, by target: list pages link to each plan hundreds of times."""
@@ -316,11 +395,11 @@ class Helpers:
 
     def term(self, entry_id: str, text: str) -> Markup:
         """One of the site's own words (``text``) linked to its glossary entry."""
-        return glossary.site_term(entry_id, text, self.link(paths.GLOSSARY))
+        return glossary.site_term(entry_id, text, self.link(paths.GLOSSARY), self.words)
 
     def badge(self, word: StatusWord, explain: bool = False) -> Markup:
         href = self.link(paths.METHODOLOGY) + f"#{word}" if explain else None
-        return self.renderer.snippet("badge.html.j2", status=STATUSES[word], href=href)
+        return self.renderer.snippet("badge.html.j2", status=self.statuses[word], href=href)
 
     def confidence(self, item: Item) -> Markup:
         """The item's confidence badge (the second axis) after a space, to follow its status
@@ -333,16 +412,19 @@ class Helpers:
     def confidence_badge(self, level: Confidence) -> Markup:
         """A confidence badge: "Confidence: Amber", with a shape, not colour alone."""
         return self.renderer.snippet("confidence.html.j2", level=level,
-                                     label=CONFIDENCE_LEVELS[level].label)
+                                     label=self.words(f"confidence.{level}.label"))
 
     def confidence_label(self, level: str) -> str:
         """"Green", "Amber", "Red", or "No confidence given" for "none"."""
-        return rules.CONFIDENCE_COUNT_LABELS[level]
+        if level == rules.NO_CONFIDENCE:
+            return self.words("badges.no_confidence")
+        return self.words(f"confidence.{level}.label")
 
     def confidence_heading(self, level: str) -> str:
         """A column heading: "Confidence: Green", or "No confidence given" for "none"."""
         label = self.confidence_label(level)
-        return label if level == rules.NO_CONFIDENCE else f"Confidence: {label}"
+        return label if level == rules.NO_CONFIDENCE else self.words("badges.confidence",
+                                                                      label=label)
 
     def uses_confidence(self, plan: Plan | None = None) -> bool:
         return self.renderer.uses_confidence(plan)

@@ -2,7 +2,8 @@
 
 A plan's own feedback route replaces the site's. A form address is a template whose
 ``{plan}``, ``{ref}``, ``{title}`` and ``{url}`` placeholders are replaced by the item's values,
-URL-encoded. Without a form, the link is a ``mailto:`` with the subject filled in.
+URL-encoded. Without a form, the link is a ``mailto:`` with the subject filled in, in the
+language of the site's words.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def feedback_link(
     if chosen.form:
         href = fill_form(chosen.form, values)
     elif chosen.email:
-        subject = f"Feedback on {plan.title}" + (f", {ref}: {title}" if item else "")
-        href = mail_link(chosen.email, subject, f"About: {url}\n\n")
+        words = site.words
+        subject = (words("feedback.mail.subject_item", plan=plan.title, ref=ref, title=title)
+                   if item else words("feedback.mail.subject_plan", plan=plan.title))
+        href = mail_link(chosen.email, subject, words("feedback.mail.body", url=url) + "\n\n")
     return FeedbackLink(href, plan.feedback, decision)

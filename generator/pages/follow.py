@@ -5,13 +5,14 @@ page finds them).
 
 Every counted item has a feed of its own, even before its first update, so a resident can
 subscribe and hear of the first one; so has every lead (across plans, as the lead's page
-groups them) and every area of a plan.
+groups them) and every area of a plan. Feed titles are in the site's language (``feeds.*``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.content.catalog import Translated
 from generator.content.model import Item, Site
 from generator.content.rules import counted
 from generator.pages import paths
@@ -29,31 +30,48 @@ class Feed:
 
 
 def lead_names(item: Item) -> list[str]:
-    """The leads an item names: its lead split at each "/", as written otherwise."""
+    """The leads an item names: its lead split at each "/", as written otherwise. Each name
+    keeps the first language's name as its ``base``, so a lead's page has one address in
+    every language; a translation that names a different number of leads stays one name."""
     lead = item.text.get("lead") or ""
-    names = [" ".join(part.split()) for part in lead.split("/")]
-    return [name for name in names if paths.slug(name) != "item"]
+    base = getattr(lead, "base", lead)
+    names = _parts(lead)
+    bases = _parts(base)
+    if len(names) != len(bases):
+        names, bases = [" ".join(lead.split())], [" ".join(base.split())]
+    language = getattr(lead, "language", "")
+    return [Translated(name, language, {}, base_name) if base is not lead else name
+            for name, base_name in zip(names, bases) if paths.slug(base_name) != "item"]
+
+
+def _parts(lead: str) -> list[str]:
+    return [" ".join(part.split()) for part in str(lead).split("/")]
 
 
 def followed(site: Site) -> list[Feed]:
     """The feed of every counted item, every lead and every area of a plan."""
+    words = site.words
     found: list[Feed] = []
     leads: dict[str, Feed] = {}
     for plan in site.plans:
         for item in counted(plan.walk()):
-            found.append(Feed(f"{item.ref} {item.title}: progress updates",
-                              f"Progress updates on {item.ref} of {plan.title}.",
+            found.append(Feed(words("feeds.title", name=f"{item.ref} {item.title}"),
+                              words("feeds.item_subtitle", ref=item.ref, plan=plan.title),
                               paths.item_feed_file(item), paths.item_page(item), [item]))
             for name in lead_names(item):
-                feed = leads.setdefault(paths.lead_page(name), Feed(
-                    f"{name}: progress updates", f"Progress updates on the items {name} leads.",
-                    paths.lead_feed_file(name), paths.lead_page(name), []))
+                page = paths.lead_page(name)
+                feed = leads.get(page)
+                if feed is None:
+                    feed = leads[page] = Feed(
+                        words("feeds.title", name=name),
+                        words("feeds.lead_subtitle", lead=name),
+                        paths.lead_feed_file(name), page, [])
                 if not feed.items or feed.items[-1] is not item:
                     feed.items.append(item)
         for area in plan.areas:
             found.append(Feed(
-                f"{area.name}: progress updates",
-                f"Progress updates on the items of {plan.title} in {area.name}.",
+                words("feeds.title", name=area.name),
+                words("feeds.area_subtitle", plan=plan.title, area=area.name),
                 paths.area_feed_file(plan, area.id), paths.area_page(plan, area.id),
                 [item for item in counted(plan.walk()) if area.id in item.areas]))
     return found + sorted(leads.values(), key=lambda feed: feed.path)
@@ -61,11 +79,11 @@ def followed(site: Site) -> list[Feed]:
 
 def page_feeds(site: Site) -> dict[str, list[tuple[str, str]]]:
     """The feeds each page advertises, as (title, feed file), by page path."""
-    site_feed = (f"{site.title}: progress updates", paths.SITE_FEED)
+    site_feed = (site.words("feeds.title", name=site.title), paths.SITE_FEED)
     found: dict[str, list[tuple[str, str]]] = {paths.HOME: [site_feed],
                                                paths.CHANGES: [site_feed]}
     for plan in site.plans:
-        found[paths.plan_page(plan)] = [(f"{plan.title}: progress updates",
+        found[paths.plan_page(plan)] = [(site.words("feeds.title", name=plan.title),
                                          paths.feed_file(plan.id))]
     for feed in followed(site):
         own = (feed.title, feed.path)

@@ -1,8 +1,10 @@
 """The glossary: the words this site uses, in plain English, and the council's abbreviations.
 
-The site's own words live here (:data:`SITE_GROUPS`, with each status taken from
-:data:`generator.content.status.STATUSES`); the abbreviations and terms the council's data
-uses come from ``site.yml`` (``glossary``). Each entry has a stable anchor on the glossary page.
+The site's own words are listed here (:func:`site_groups` in a catalog's language,
+:data:`SITE_GROUPS` in English): their terms and meanings are the catalog's ``glossary.*``,
+each kind's term is ``item.kind_title.*`` and each status's ``status.*``. The abbreviations and
+terms the council's data uses come from ``site.yml`` (``glossary``). Each entry has a stable
+anchor on the glossary page, the same in every language.
 
 :class:`TermLinker` explains the council's terms where its text uses them. It works on text
 that is already escaped (:func:`generator.pages.text.escape_text`), so council text never
@@ -13,12 +15,14 @@ references, and never wraps text inside a link.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.content.catalog import DEFAULT_LANGUAGE, Catalog, catalog
 from generator.content.model import Term
 from generator.content.schema import ITEM_KINDS
 from generator.content.status import STATUSES
@@ -48,98 +52,113 @@ class Group:
 
 _RULES = paths.METHODOLOGY
 
-KIND_MEANINGS = {
-    "section": "A heading that groups the items of a plan. Its page shows the roll-up of "
-               "the items beneath it. Sections are not counted in the totals.",
-    "recommendation": "Something a review advised the council to do. The actions beneath it "
-                      "say how the council will do it.",
-    "aim": "A broad purpose a plan sets out. The objectives and actions beneath it say how "
-           "it is to be met.",
-    "objective": "A particular result a plan means to achieve, often by a stated date.",
-    "action": "A piece of work the council said it would do, usually with a lead and a due "
-              "date.",
-    "commitment": "Something a council has promised to do, often in a charter agreed with "
-                  "its partners.",
-    "indicator": "A figure the council measures to see whether things are getting better, "
-                 "with a starting figure (the baseline) and targets year by year.",
-    "step": "One stage of a larger action.",
-}
-"""What each kind of item is, in plain words (every kind of the content format)."""
 
-_PLANS = (
-    Entry("item", "Item", "One entry in a plan: a recommendation, aim, objective, action, "
-          "commitment, indicator or step. Each item has its own page with its status, its "
-          "details and its progress updates."),
-    Entry("plan", "Plan", "A document in which a council says what it will do, such as an "
-          "action plan, a strategy or a service plan. This site publishes each plan’s items "
-          "in the council’s own words."),
-    Entry("draft", "Draft plan", "A plan published before it was agreed. Its dates were "
-          "proposals, so this site calls none of its items overdue.",
-          (_RULES, "draft-and-superseded-plans")),
-    Entry("adopted", "Adopted plan", "A plan the council has agreed and is carrying out."),
-    Entry("superseded", "Superseded plan", "A plan that a later plan has replaced. This site "
-          "makes no deadline claims about its items.", (_RULES, "draft-and-superseded-plans")),
-    Entry("roll-up", "Roll-up", "A summary of the items beneath a section or an item: how "
-          "many there are at each status and how many are complete."),
-    Entry("source-ref", "Source’s own ref", "The reference number the source document gives "
-          "an item. Where this site had to publish the item under another ref (for example "
-          "because two rows shared one, or a row had none), the item’s page says so."),
-    Entry("editorial-note", "Editorial note", "A note from the people who published this "
-          "site, saying what they decided where the source was unclear or incomplete. It is "
-          "not the council’s own text."),
+@functools.lru_cache(maxsize=1)
+def _english() -> Catalog:
+    """Plan Tracker's English catalog (:func:`generator.pages.engine.english`, which imports
+    this module)."""
+    return catalog(DEFAULT_LANGUAGE)
+
+
+KIND_MEANINGS = {key.removeprefix("glossary.kind."): text
+                 for key, text in _english().entries.items()
+                 if key.startswith("glossary.kind.") and isinstance(text, str)}
+"""What each kind of item is, in plain words, in English (the catalog's ``glossary.kind.*``:
+every kind of the content format)."""
+
+_PLANS: tuple[tuple[str, tuple[str, str] | None], ...] = (
+    ("item", None),
+    ("plan", None),
+    ("draft", (_RULES, "draft-and-superseded-plans")),
+    ("adopted", None),
+    ("superseded", (_RULES, "draft-and-superseded-plans")),
+    ("roll-up", None),
+    ("source-ref", None),
+    ("editorial-note", None),
 )
-
-_PROGRESS = (
-    Entry("status", "Status", "Where the work on an item stands, as the council reported "
-          "it. This site shows one of the statuses below, and the council’s own wording "
-          "beside it.", (_RULES, "what-each-status-means")),
-    Entry("rag-status", "RAG status", "A red, amber or green rating, like a traffic light, "
-          "that councils use to report progress. This site shows the status the council’s "
-          "colour stands for, with the council’s wording (such as \"Green - on track\") "
-          "beside it.", (_RULES, "what-each-status-means")),
-    Entry("as-of", "As of, judged as of", "The date this site judges dates against: an item "
-          "is overdue, due soon or possibly out of date as of that date. The statuses "
-          "themselves are the council’s.", (_RULES, "status-may-be-out-of-date")),
-    Entry("due-date", "Due date", "When the plan says an item will be done, as the council "
-          "wrote it (such as \"Aug-22\"). A month means its last day.", (_RULES, "overdue")),
-    Entry("lead", "Lead", "The person, team or organisation the plan names as responsible "
-          "for an item."),
-    Entry("support", "Support", "Others the plan names to help the lead with an item."),
-    Entry("overdue", "Overdue", "The council has reported a status that is not complete or "
-          "cancelled, and the due date has passed.", (_RULES, "overdue")),
-    Entry("passed-unreported", "Due date passed, no progress reported", "The due date has "
-          "passed and the council has published no status for the item. That is a fact about "
-          "the record, not a judgement: it is not called overdue.",
-          (_RULES, "due-date-passed-no-progress-reported")),
-    Entry("progress-update", "Progress update", "A dated report from the council on one "
-          "item: its status on that date and, often, a note of what changed."),
+_PROGRESS: tuple[tuple[str, tuple[str, str] | None], ...] = (
+    ("status", (_RULES, "what-each-status-means")),
+    ("rag-status", (_RULES, "what-each-status-means")),
+    ("as-of", (_RULES, "status-may-be-out-of-date")),
+    ("due-date", (_RULES, "overdue")),
+    ("lead", None),
+    ("support", None),
+    ("overdue", (_RULES, "overdue")),
+    ("passed-unreported", (_RULES, "due-date-passed-no-progress-reported")),
+    ("progress-update", None),
 )
+"""The site's own words under "Plans and items" and "Progress": each entry's id (its term and
+meaning are the catalog's ``glossary.entry.<id>.term`` and ``.meaning``) and the page that says
+more."""
 
 
-def kind_entries() -> tuple[Entry, ...]:
-    return tuple(Entry(kind, kind.capitalize(), KIND_MEANINGS[kind]) for kind in ITEM_KINDS)
+def _entries(found: Iterable[tuple[str, tuple[str, str] | None]],
+             words: Catalog) -> tuple[Entry, ...]:
+    return tuple(Entry(entry, words(f"glossary.entry.{entry}.term"),
+                       words(f"glossary.entry.{entry}.meaning"), more) for entry, more in found)
 
 
-def status_entries() -> tuple[Entry, ...]:
-    return tuple(Entry(status.word, status.label, status.meaning, (_RULES, status.word))
-                 for status in STATUSES.values())
+def kind_entries(words: Catalog | None = None) -> tuple[Entry, ...]:
+    """Each kind of item, in ``words``' language (None: English)."""
+    words = words or _english()
+    return tuple(Entry(kind, words(f"item.kind_title.{kind}"), words(f"glossary.kind.{kind}"))
+                 for kind in ITEM_KINDS)
 
 
-def site_groups() -> tuple[Group, ...]:
-    """The site's own words, under their headings on the glossary page."""
-    return (
-        Group("plans-and-items", "Plans and items", _PLANS),
-        Group("kinds-of-item", "Kinds of item", kind_entries()),
-        Group("progress", "Progress", _PROGRESS),
-        Group("statuses", "Statuses", status_entries()),
-    )
+def status_entries(words: Catalog | None = None) -> tuple[Entry, ...]:
+    """Each published status, in ``words``' language (None: English)."""
+    words = words or _english()
+    return tuple(Entry(word, words(f"status.{word}.label"), words(f"status.{word}.meaning"),
+                       (_RULES, word)) for word in STATUSES)
 
 
-COUNCIL_GROUP = ("council-terms", "Abbreviations and terms in the council’s plans")
-"""The heading of the entries from ``site.yml`` (its anchor, its text)."""
+class SiteGroups(tuple[Group, ...]):
+    """The site's own words under their headings, in one language: :meth:`in_language` gives
+    them in another (the glossary page asks for them in its own)."""
+
+    def in_language(self, words: Catalog) -> SiteGroups:
+        return site_groups(words)
+
+
+_GROUPS: dict[tuple[str, int], SiteGroups] = {}
+
+
+def site_groups(words: Catalog | None = None) -> SiteGroups:
+    """The site's own words, under their headings on the glossary page, in ``words``'
+    language (None: English)."""
+    words = words or _english()
+    key = (words.language, words.fingerprint)
+    if key not in _GROUPS:
+        _GROUPS[key] = SiteGroups((
+            Group("plans-and-items", words("glossary.group.plans-and-items"),
+                  _entries(_PLANS, words)),
+            Group("kinds-of-item", words("glossary.group.kinds-of-item"), kind_entries(words)),
+            Group("progress", words("glossary.group.progress"), _entries(_PROGRESS, words)),
+            Group("statuses", words("glossary.group.statuses"), status_entries(words)),
+        ))
+    return _GROUPS[key]
+
+
+_ENTRIES: dict[tuple[str, int], dict[str, Entry]] = {}
+
+
+def site_entries(words: Catalog | None = None) -> dict[str, Entry]:
+    """The site's own words by id, in ``words``' language (None: English)."""
+    words = words or _english()
+    key = (words.language, words.fingerprint)
+    if key not in _ENTRIES:
+        _ENTRIES[key] = {entry.id: entry for group in site_groups(words)
+                         for entry in group.entries}
+    return _ENTRIES[key]
+
+
+COUNCIL_GROUP = ("council-terms", _english()("glossary.council.heading"))
+"""The heading of the entries from ``site.yml`` (its anchor, its text in English: the catalog's
+``glossary.council.heading``)."""
 
 SITE_GROUPS = site_groups()
-SITE_ENTRIES = {entry.id: entry for group in SITE_GROUPS for entry in group.entries}
+"""The site's own words in English."""
+SITE_ENTRIES = site_entries()
 
 
 def council_entries(terms: Iterable[Term]) -> tuple[Entry, ...]:
@@ -212,9 +231,10 @@ def _nesting(tag: str) -> int:
     return -1 if tag.startswith("</") else 1
 
 
-def site_term(entry_id: str, text: str, glossary: str) -> Markup:
-    """One of the site's own words as a link to its glossary entry, with its meaning."""
-    entry = SITE_ENTRIES[entry_id]
+def site_term(entry_id: str, text: str, glossary: str, words: Catalog | None = None) -> Markup:
+    """One of the site's own words as a link to its glossary entry, with its meaning (in
+    ``words``' language; None: English)."""
+    entry = (SITE_ENTRIES if words is None else site_entries(words))[entry_id]
     return Markup('<a class="pt-term" href="{href}" title="{meaning}">{text}</a>').format(
         href=Markup(f"{glossary}#{entry.id}"), meaning=_attribute(entry.meaning), text=text)
 

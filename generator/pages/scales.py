@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.content.catalog import Catalog
 from generator.content.model import Plan, Site
 from generator.content.vocabulary import Wording
 
@@ -20,6 +21,13 @@ class Scale:
 
     plans: tuple[Plan, ...]
     wordings: tuple[Wording, ...]
+
+    def caption(self, words: Catalog) -> str:
+        """The scale's caption in ``words``' language: the wordings used in every plan, or in
+        the plans named (their titles separated by "; ")."""
+        if not self.plans:
+            return words("methodology.scales.every_plan")
+        return words("methodology.scales.used_in", plans="; ".join(p.title for p in self.plans))
 
 
 def council_scales(site: Site) -> list[Scale]:

@@ -11,8 +11,12 @@ from __future__ import annotations
 import functools
 import html
 import re
+import string
+from typing import Any
 
 from markupsafe import Markup
+
+from generator.content.catalog import Untranslated
 
 _EXTRA = str.maketrans({c: f"&#{ord(c)};" for c in "{}[]`*_\\|~^"})
 _PARAGRAPHS = re.compile(r"\n\s*\n")
@@ -22,10 +26,33 @@ SEARCH_EXCLUDE = "data-search-exclude"
 """Material's attribute for what its search index leaves out."""
 
 
+def fill(pattern: str, values: dict[str, Any]) -> Markup:
+    """A catalog entry's text with its ``{name}`` placeholders filled: the entry's own words
+    escaped like council text (its spaces kept), each value escaped unless it is markup."""
+    out: list[str] = []
+    for literal, name, spec, conversion in string.Formatter().parse(pattern):
+        if literal:
+            out.append(html.escape(literal, quote=True).translate(_EXTRA))
+        if name is not None:
+            value = values[name]
+            if spec or conversion:
+                value = format(value, spec or "")
+            out.append(value if isinstance(value, Markup) else escape_text(value))
+    return Markup("".join(out))
+
+
+UNTRANSLATED = "pt-untranslated"
+"""The class of council text shown in another language than its page's."""
+
+
 def escape_text(value: object) -> Markup:
-    """Text safe inside HTML (and the Markdown around it); line breaks become <br>."""
+    """Text safe inside HTML (and the Markdown around it); line breaks become <br>. Text the
+    content does not give in the page's language is marked with the language it is in."""
     if isinstance(value, Markup):
         return value
+    if isinstance(value, Untranslated):
+        return Markup(f'<span lang="{value.language}" class="{UNTRANSLATED}">'
+                      f"{_escaped(str(value))}</span>")
     return _escaped(value if type(value) is str else str(value))
 
 
@@ -42,6 +69,9 @@ def paragraphs(value: object, indexed_words: int | None = None) -> Markup:
     With ``indexed_words``, only that many words go into the site's search index: the rest
     is marked ``data-search-exclude`` (the page shows all of it, unchanged).
     """
+    if isinstance(value, Untranslated):
+        inner = paragraphs(str(value), indexed_words)
+        return Markup(f'<div lang="{value.language}" class="{UNTRANSLATED}">{inner}</div>')
     html_parts, left = [], indexed_words
     for part in (p for p in _PARAGRAPHS.split(str(value).strip()) if p.strip()):
         if left == 0:

@@ -47,6 +47,7 @@ from generator.sheets.planbuilder import (
     check_plan,
     load_plan_file,
     plan_document,
+    site_languages,
     site_statuses,
     vocabulary_of,
 )
@@ -79,7 +80,7 @@ class Request:
     """What the officer asked for on the command line."""
 
     plan_id: str
-    title: str | None = None
+    title: str | dict[str, str] | None = None
     layout: str = "auto"
     mapping: list[str] = field(default_factory=list)
     content: Path | None = None
@@ -150,6 +151,8 @@ def import_sheet(sheet: Sheet, request: Request) -> Imported:
     if header is None or layout is None:
         raise ImportProblems(sheet.file, report.problems)
     layout.fix_refs = request.fix_refs
+    if layout.name != "decidim":
+        layout.language = site_languages(request.content)[0]
     roles = column_roles(headings, layout, request.mapping, header, sheet, report.problem)
     summary = [f"{layout.name} layout" + "".join(f"; {n}" for n in sheet.notes)]
     found = _sheet_fields(sheet, layout, request.plan_id, report, summary)
@@ -169,9 +172,11 @@ def import_json(export: JsonExport, request: Request) -> Imported:
         raise PlanTrackerError(f"{export.file}: {given} applies to spreadsheets; a JSON file "
                                f"is read as plantrack export writes it")
     report = _Report(export.file, UNIT)
-    layout = Plantrack([], request.plan_id, unit=UNIT, fix_refs=request.fix_refs)
+    layout = Plantrack([], request.plan_id, unit=UNIT, fix_refs=request.fix_refs,
+                       language=site_languages(request.content)[0])
     summary = ["plantrack layout; a JSON export"]
-    found = _json_fields(export, request.plan_id, report, summary)
+    found = _json_fields(export, request.plan_id, report, summary,
+                         site_languages(request.content)[0])
     fields, places = _own_fields(request, found, None, export.file, summary)
     entries = layout.entries(item_cells(export.items, report.problem), report.problem, summary)
     exact_lists(entries, export.items)
@@ -251,11 +256,11 @@ def _sheet_fields(sheet: Sheet, layout: Layout, plan_id: str, report: _Report,
     cells = [(row.cell(columns["field"]), restore_cell(row.cell(columns["value"], raw=True)))
              for row in mine]
     starts = [f"{where} row {row.number}: " for row in mine]
-    return _found(cells, starts, report, f"plan fields from the {where}")
+    return _found(cells, starts, report, f"plan fields from the {where}", layout.language)
 
 
 def _json_fields(export: JsonExport, plan_id: str, report: _Report,
-                 summary: list[str]) -> Found | None:
+                 summary: list[str], language: str = "en") -> Found | None:
     """The plan's fields from its object in the JSON export's ``plans`` list."""
     chosen = export.plan(plan_id)
     if chosen is None:
@@ -265,16 +270,17 @@ def _json_fields(export: JsonExport, plan_id: str, report: _Report,
     index, metadata = chosen
     cells = json_cells(metadata)
     starts = [f"plans[{index}]." for _ in cells]
-    return _found(cells, starts, report, 'plan fields from "plans" in the JSON file')
+    return _found(cells, starts, report, 'plan fields from "plans" in the JSON file',
+                  language)
 
 
 def _found(cells: list[tuple[str, str]], starts: list[str], report: _Report,
-           note: str) -> Found:
+           note: str, language: str = "en") -> Found:
     """The fields of named cells; ``starts`` gives where each cell is, for its problems."""
     def problem(index: int, code: str, message: str) -> None:
         report.problem(0, starts[index] + cells[index][0].strip(), code, message)
 
-    values = fields_from_cells(cells, problem)
+    values = fields_from_cells(cells, problem, language)
     return Found(values, {name.strip(): start for (name, _), start in zip(cells, starts)}, note)
 
 

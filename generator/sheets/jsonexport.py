@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.content.catalog import shipped_languages
 from generator.content.errors import PlanTrackerError
-from generator.opendata.itemrows import COLUMNS, LIST_FIELDS
+from generator.opendata.itemrows import COLUMNS, LIST_FIELDS, TRANSLATED_COLUMNS
 from generator.sheets.layouts import Cells, Entry, ProblemSink
 from generator.sheets.reading import read_bytes
 
@@ -73,11 +74,23 @@ def item_cells(items: list[Any], problem: ProblemSink) -> list[Cells]:
                     f"{type(item).__name__}")
             continue
         for name in item:
-            if name not in COLUMNS:
+            if name not in COLUMNS and not _translation(name):
                 problem(number, name, "unknown-field", _unknown(name))
         values = {name: _cell(item[name]) for name in COLUMNS if name in item}
-        rows.append(Cells(number, values, {name: name for name in values}))
+        headings = {name: name for name in values}
+        for name in item:
+            if (role := _translation(name)):
+                values[role], headings[role] = _cell(item[name]), name
+        rows.append(Cells(number, values, headings))
     return rows
+
+
+def _translation(name: str) -> str | None:
+    """The role of a field in another language (``title/cy`` is ``title@cy``), if it is one."""
+    column, _, code = name.partition("/")
+    if column in TRANSLATED_COLUMNS and code in shipped_languages():
+        return f"{column}@{code}"
+    return None
 
 
 def _unknown(name: str) -> str:

@@ -27,6 +27,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from html.parser import HTMLParser
 from typing import Any
 
+from generator.content.catalog import shipped_languages
+from generator.content.schema import ITEM
 from generator.content.status import StatusWord
 from generator.content.vocabulary import Vocabulary, Wording
 from generator.opendata.itemrows import COLUMNS, JSON_FIELDS, restore_cell, row_fields
@@ -35,6 +37,9 @@ ProblemSink = Callable[[int, str, str, str], None]
 """``problem(row, column heading, code, message)``."""
 
 DASHES = ("-", "\u2013", "\u2014")
+IN_LANGUAGE = re.compile(r"(.+?)\s*(?:/\s*([A-Za-z]{2,3})|\(\s*([A-Za-z]{2,3})\s*\))")
+TRANSLATED = frozenset(f.name for f in ITEM if f.translated or f.type == "due")
+"""Item fields a spreadsheet may give in several languages."""
 SECTION_REF = re.compile(r"\d+\.00")
 
 
@@ -66,6 +71,9 @@ class Entry:
     """Another wording a field may be known by (a Decidim status's key besides its name)."""
     fixed_from: str | None = None
     """The source's ref, when ``--fix-refs`` gave the row another."""
+    wordings: dict[str, str] = field(default_factory=dict)
+    """The row's status wording by language, where it is given in several (a Decidim
+    status's ``name/en`` and ``name/cy``)."""
 
     def heading(self, name: str) -> str:
         return self.columns.get(name, name)
@@ -102,9 +110,22 @@ class Layout:
     """Whether a row without a ref is kept, to be given one (``--fix-refs``)."""
     usual_words: Vocabulary = field(default_factory=Vocabulary)
     """Status wordings this layout's exports usually use, known besides the vocabulary."""
+    language: str = "en"
+    """The language of the columns that name none (the site's first)."""
 
     def role(self, heading: str) -> str | None:
-        """The role of a column: a field, a layout's own column, "" for unused, None: unknown."""
+        """The role of a column: a field, a layout's own column, "" for unused, None: unknown.
+        A column of a field in another language (``Action/cy``, ``title (cy)``) has the
+        field's role and the language: ``title@cy``."""
+        found = IN_LANGUAGE.fullmatch(heading.strip())
+        language = (found[2] or found[3]).lower() if found else ""
+        if found and language in shipped_languages() and language != self.language:
+            base = self.own_role(found[1])
+            if base and base in TRANSLATED:
+                return f"{base}@{language}"
+        return self.own_role(heading)
+
+    def own_role(self, heading: str) -> str | None:
         return None
 
     def clean(self, role: str, text: str) -> str:
@@ -131,8 +152,22 @@ class Layout:
             problem(cells.row, heading("title"), "missing-title",
                     f'expected a title, found none (the row\'s ref is "{ref}")')
             return None
-        return Entry(cells.row, {**fields_of(values), "ref": ref}, parent, columns,
+        return Entry(cells.row, {**self.translated(values), "ref": ref}, parent, columns,
                      unit=self.unit)
+
+    def translated(self, values: dict[str, str]) -> dict[str, Any]:
+        """Item fields from cells, each field given in several languages as a mapping
+        (``title: {en: ..., cy: ...}``); a field in one language only stays text."""
+        fields = fields_of({k: v for k, v in values.items() if "@" not in k})
+        for name_language, text in values.items():
+            if "@" not in name_language or not text.strip():
+                continue
+            name, language = name_language.split("@")
+            given = fields.get(name)
+            texts = dict(given) if isinstance(given, dict) else (
+                {self.language: given} if given else {})
+            fields[name] = {**texts, language: text.strip()}
+        return fields
 
     def _progress(self, row: int, text: str) -> str:
         try:
@@ -151,7 +186,7 @@ class Charter(Layout):
     headings: tuple[str, ...] = (
         "Ref", "Action", "Quality Criteria", "Lead", "Support", "Due Date", "RAG Status")
 
-    def role(self, heading: str) -> str | None:
+    def own_role(self, heading: str) -> str | None:
         fields = ("ref", "title", "quality_criteria", "lead", "support", "due", "status")
         return dict(zip(map(key, self.headings), fields)).get(key(heading))
 
@@ -221,9 +256,13 @@ class Decidim(Layout):
         locales = [h.split("/")[1] for h in self.headings_found
                    if re.fullmatch(r"title/[A-Za-z-]+", h.strip())]
         self.locale = "en" if "en" in locales or not locales else locales[0]
+        self.language = self.locale
 
     def role(self, heading: str) -> str | None:
         text = heading.strip()
+        other = re.fullmatch(r"(title|description|status/name)/([A-Za-z-]+)", text)
+        if other and other[2] != self.locale and other[2] in shipped_languages():
+            return f"{other[1].replace('status/name', 'status_name')}@{other[2]}"
         own = {"id": "id", "parent/id": "parent", "end_date": "due", "progress": "progress",
                "status/key": "status_key", f"title/{self.locale}": "title",
                f"description/{self.locale}": "description",
@@ -235,7 +274,7 @@ class Decidim(Layout):
         return "" if DECIDIM_UNUSED.fullmatch(text) else None
 
     def clean(self, role: str, text: str) -> str:
-        return html_text(text) if role == "description" and "<" in text else text
+        return html_text(text) if role.partition("@")[0] == "description" and "<" in text else text
 
     def entries(self, rows: list[Cells], problem: ProblemSink, summary: list[str]) -> list[Entry]:
         entries: list[Entry] = []
@@ -245,6 +284,8 @@ class Decidim(Layout):
             values = dict(cells.values)
             columns = {"ref": "id", "title": f"title/{self.locale}", **cells.headings}
             name, code = values.pop("status_name", ""), values.pop("status_key", "")
+            named = {k.partition("@")[2]: values.pop(k) for k in list(values)
+                     if k.startswith("status_name@")}
             columns["status"] = cells.headings.get("status_name" if name else "status_key", "")
             values["status"] = name or code
             values = {"ref": values.pop("id", ""), "kind": "action", **values}
@@ -253,6 +294,10 @@ class Decidim(Layout):
             if entry:
                 if name and code:
                     entry.also["status"] = code
+                others = {language: text.strip() for language, text in named.items()
+                          if text.strip()}
+                if name and others:
+                    entry.wordings = {self.language: name.strip(), **others}
                 entries.append(entry)
         return entries
 
@@ -262,7 +307,7 @@ class Plantrack(Layout):
     name: str = "plantrack"
     headings: tuple[str, ...] = COLUMNS
 
-    def role(self, heading: str) -> str | None:
+    def own_role(self, heading: str) -> str | None:
         text = heading.strip().lower()
         return text if text in COLUMNS else None
 
@@ -316,10 +361,10 @@ LAYOUTS: dict[str, type[Layout]] = {"charter": Charter, "decidim": Decidim,
 def detect(headings: list[str], mapped: set[str]) -> type[Layout] | None:
     """The layout a header row looks like, or None."""
     keys = {h.strip().lower() for h in headings}
+    if {"ref", "title", "parent"} <= keys:  # before Decidim: an export may have title/cy
+        return Plantrack
     if "parent/id" in keys or any(re.fullmatch(r"title/[a-z-]+", k) for k in keys):
         return Decidim
-    if {"ref", "title", "parent"} <= keys:
-        return Plantrack
     if {"ref", "title"} <= mapped | {Charter([], "").role(h) for h in headings}:
         return Charter
     return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -139,9 +140,17 @@ def load_plan_text(text: str, content: Path | None) -> tuple[Plan | None, list[P
         check = Path(folder)
         (check / "plans").mkdir()
         statuses = site_statuses(content)
-        settings = CHECK_SITE + (f"statuses: {json.dumps(statuses)}\n" if statuses else "")
+        languages = site_languages(content)
+        settings = _in_every(CHECK_SITE, languages) + (
+            f"statuses: {json.dumps(statuses)}\n" if statuses else "")
+        if len(languages) > 1:
+            settings += f"languages: {json.dumps(languages)}\n"
+            missing = site_setting(content, "missing_translations")
+            settings += f"missing_translations: {json.dumps(missing)}\n" if missing else ""
+            if content is not None and (content / "catalogs").is_dir():
+                shutil.copytree(content / "catalogs", check / "catalogs")
         (check / "site.yml").write_text(settings, encoding="utf-8")
-        _stand_ins(content, check / "decisions")
+        _stand_ins(content, check / "decisions", languages)
         file = check / "plans" / CHECK_FILE
         file.write_text(text, encoding="utf-8")
         try:
@@ -151,17 +160,30 @@ def load_plan_text(text: str, content: Path | None) -> tuple[Plan | None, list[P
     return site.plans[0], []
 
 
-def site_statuses(content: Path | None) -> list[dict[str, Any]]:
-    """The ``statuses`` of the content's site.yml, as written (none when it cannot be read)."""
+def site_setting(content: Path | None, name: str) -> Any:
+    """A field of the content's site.yml, as written (None when it cannot be read)."""
     file = content / "site.yml" if content else None
     if file is None or not file.is_file():
-        return []
+        return None
     try:
         data = read_yaml(file, str(file))[0].data
     except PlanTrackerError:
-        return []
-    statuses = data.get("statuses") if isinstance(data, dict) else None
+        return None
+    return data.get(name) if isinstance(data, dict) else None
+
+
+def site_statuses(content: Path | None) -> list[dict[str, Any]]:
+    """The ``statuses`` of the content's site.yml, as written (none when it cannot be read)."""
+    statuses = site_setting(content, "statuses")
     return [s for s in statuses if isinstance(s, dict)] if isinstance(statuses, list) else []
+
+
+def site_languages(content: Path | None) -> list[str]:
+    """The languages of the content's site.yml (["en"] when it names none)."""
+    codes = site_setting(content, "languages")
+    if isinstance(codes, list) and codes and all(isinstance(c, str) for c in codes):
+        return codes
+    return ["en"]
 
 
 def vocabulary_of(*lists: list[dict[str, Any]]) -> Vocabulary:
@@ -173,7 +195,16 @@ def vocabulary_of(*lists: list[dict[str, Any]]) -> Vocabulary:
     return BUILT_IN_VOCABULARY.extended(wordings)
 
 
-def _stand_ins(content: Path | None, folder: Path) -> None:
+def _in_every(settings: str, languages: list[str]) -> str:
+    """Stand-in settings (``name: text`` lines) with each text given in every language."""
+    if len(languages) < 2:
+        return settings
+    lines = [line.partition(": ") for line in settings.splitlines()]
+    return "".join(f"{name}: {json.dumps({code: text for code in languages})}\n"
+                   if name != "url" else f"{name}: {text}\n" for name, _, text in lines)
+
+
+def _stand_ins(content: Path | None, folder: Path, languages: list[str]) -> None:
     """A decision file (its id and a title) for each decision record of the content."""
     records = sorted((content / "decisions").glob("*.y*ml")) if content else []
     folder.mkdir()
@@ -181,7 +212,8 @@ def _stand_ins(content: Path | None, folder: Path) -> None:
         data = read_yaml(record, str(record))[0].data
         if isinstance(data, dict) and isinstance(data.get("id"), str):
             (folder / f"{number}.yml").write_text(
-                f"id: {json.dumps(data['id'])}\ntitle: stand-in\n", encoding="utf-8")
+                f"id: {json.dumps(data['id'])}\n" + _in_every("title: stand-in\n", languages),
+                encoding="utf-8")
 
 
 def load_plan_file(path: Path, content: Path | None) -> Plan | None:

@@ -45,6 +45,8 @@ class _Read:
     means: str
     by_flag: bool
     rows: list[int] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    """The wording by language, where the source gives it in several."""
 
 
 def read_wordings(entries: list[Entry], known: Vocabulary, mapping: Mapping,
@@ -67,8 +69,9 @@ def read_wordings(entries: list[Entry], known: Vocabulary, mapping: Mapping,
                 continue
             if not mapping.save:
                 entry.fields[axis] = found.means
-            read.setdefault((axis, key(text)), _Read(axis, names, found.means, by_flag)
-                            ).rows.append(entry.row)
+            texts = entry.wordings if axis == "status" else {}
+            read.setdefault((axis, key(text)), _Read(axis, names, found.means, by_flag,
+                                                     texts=texts)).rows.append(entry.row)
     summary.extend(_summary(list(read.values()), mapping, given))
     return _to_save(list(read.values())) if mapping.save else []
 
@@ -114,4 +117,5 @@ def _summary(read: list[_Read], mapping: Mapping, given: Vocabulary) -> list[str
 
 
 def _to_save(read: list[_Read]) -> list[Wording]:
-    return [Wording(each.said[0], each.means, origin="plan") for each in read]
+    return [Wording(each.said[0], each.means, origin="plan",
+                    texts=tuple(each.texts.items())) for each in read]

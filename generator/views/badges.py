@@ -2,16 +2,18 @@
 
 A parish council can show ``badges/<plan>/<slug>.svg`` on its own site; the file is rebuilt
 with the site, so the badge always shows the item's current status. Like the badges on the
-site, it says the status in words and with a symbol, inside a border, so it reads in black
-and white.
+site, it says the status in words (in the language of the catalog it is given, default
+English) and with a symbol, inside a border, so it reads in black and white.
 """
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
+from generator.content.catalog import Catalog
 from generator.content.model import Item
-from generator.content.status import NOT_REPORTED, STATUSES
+from generator.content.status import NOT_REPORTED
+from generator.pages.engine import english
 from generator.pages.text import escape_text
 
 COLOURS = {  # (text and border, background): the site's badge colours
@@ -49,10 +51,10 @@ def _one_line(value: str) -> Markup:
     return escape_text(" ".join(value.split()))
 
 
-def badge_svg(item: Item, icon: Markup) -> str:
+def badge_svg(item: Item, icon: Markup, words: Catalog | None = None) -> str:
     """The badge of ``item`` as a standalone SVG document; ``icon`` is the status symbol."""
     word = item.current_status
-    label = STATUSES[word].label
+    label = (words or english())(f"status.{word}.label")
     ink, background = COLOURS[word]
     ref = _one_line(item.ref)
     ref_width = text_width(item.ref)

@@ -3,7 +3,8 @@
 
 Groups hold the items that totals count (sections only group other items, so they are left
 out). A lead written with slashes ("Paul Swift/ E&DO") names several leads: the item is listed
-under each. Names that differ only in case, spacing or punctuation are one group.
+under each. Names that differ only in case, spacing or punctuation are one group. Statuses,
+confidences and months are named in the language of the catalog given (default English).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
+from generator.content.catalog import Catalog
 from generator.content.model import Area, Item, Plan, Site
 from generator.content.rules import (
     CONFIDENCE_COUNT_LABELS,
@@ -22,7 +24,8 @@ from generator.content.rules import (
     lateness,
     makes_deadline_claims,
 )
-from generator.content.status import ORDER, STATUSES
+from generator.content.status import ORDER
+from generator.pages.engine import english
 from generator.pages.follow import lead_names
 from generator.pages.paths import (
     area_page,
@@ -87,25 +90,34 @@ def by_tag(site: Site) -> list[Group]:
     return _grouped(entries(site), lambda item: item.tags, tag_page)
 
 
-def by_status(site: Site) -> list[Group]:
+def by_status(site: Site, words: Catalog | None = None) -> list[Group]:
     """One group per status that some item has, in publishing order."""
-    groups = {word: Group(STATUSES[word].label, status_page(word), key=word) for word in ORDER}
+    words = words or english()
+    groups = {word: Group(words(f"status.{word}.label"), status_page(word), key=word)
+              for word in ORDER}
     for entry in entries(site):
         groups[entry.item.current_status].entries.append(entry)
     return [group for group in groups.values() if group.entries]
 
 
-def by_confidence(site: Site) -> list[Group]:
+def by_confidence(site: Site, words: Catalog | None = None) -> list[Group]:
     """One group per confidence level that some item has (green, amber, red), then the items
     with no confidence given; none at all when no item gives a confidence."""
-    groups = {level: Group(label, confidence_page(level), key=level)
-              for level, label in CONFIDENCE_COUNT_LABELS.items()}
+    words = words or english()
+    groups = {level: Group(_confidence_label(words, level), confidence_page(level), key=level)
+              for level in CONFIDENCE_COUNT_LABELS}
     for entry in entries(site):
         judgement = entry.item.current_confidence
         groups[judgement.level if judgement else NO_CONFIDENCE].entries.append(entry)
     if all(not groups[level].entries for level in groups if level != NO_CONFIDENCE):
         return []
     return [group for group in groups.values() if group.entries]
+
+
+def _confidence_label(words: Catalog, level: str) -> str:
+    if level == NO_CONFIDENCE:
+        return words("badges.no_confidence")
+    return words(f"confidence.{level}.label")
 
 
 def by_area(site: Site) -> list[AreaGroup]:
@@ -141,16 +153,18 @@ def deadline(entry: Entry) -> date:
     return due.deadline
 
 
-def timeline(site: Site, as_of: date) -> Timeline:
-    """Every counted item placed on a timeline of due dates, judged against ``as_of``. Items
-    of draft and superseded plans are only counted: their dates were proposals."""
+def timeline(site: Site, as_of: date, words: Catalog | None = None) -> Timeline:
+    """Every counted item placed on a timeline of due dates, judged against ``as_of``, its
+    months named in ``words``' language. Items of draft and superseded plans are only
+    counted: their dates were proposals."""
+    words = words or english()
     dated = sorted((e for e in entries(site) if e.item.due and e.item.due.deadline),
                    key=deadline)
     claimed = [e for e in dated if makes_deadline_claims(e.plan)]
     months: dict[str, list[Entry]] = {}
     for entry in claimed:
         if deadline(entry) >= as_of and entry.item.current_status not in DONE:
-            months.setdefault(f"{deadline(entry):%B %Y}", []).append(entry)
+            months.setdefault(words.month_year(deadline(entry)), []).append(entry)
     late = [(e, lateness(e.plan, e.item, as_of)) for e in claimed]
     undated = [(plan, sum(1 for i in counted(plan.walk()) if not (i.due and i.due.deadline)))
                for plan in site.plans]

@@ -2,7 +2,8 @@
 
 Every chart is an ``<svg role="img">`` whose accessible name states every figure it draws, and
 every page that shows a chart also shows the same figures in a table. Council text reaches a
-chart only through :func:`generator.text.escape_text`.
+chart only through :func:`generator.text.escape_text`. A chart's own words come from ``words``,
+the catalog of the page's language (default English).
 
 * :func:`status_bar`: one plan's (or all plans') items by status as a single stacked bar.
   "Not yet reported" is its own hatched segment, never an empty (0%) part of the bar.
@@ -14,8 +15,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from generator.content.catalog import Catalog
 from generator.content.rules import share
-from generator.content.status import NOT_REPORTED, ORDER, STATUSES
+from generator.content.status import NOT_REPORTED, ORDER
+from generator.pages.engine import english
 from generator.pages.text import escape_text
 from generator.views.figures import Indicator, Point
 
@@ -47,20 +50,23 @@ def _hatch(pattern_id: str) -> str:
             f'<rect width="3" height="8" fill="#6f777b"/></pattern></defs>')
 
 
-def status_summary(by_status: dict[str, int], about: str) -> str:
+def status_summary(by_status: dict[str, int], about: str, words: Catalog | None = None) -> str:
     """The chart's text alternative: every status with a count, and its share."""
+    words = words or english()
     total = sum(by_status.values())
     if not total:
-        return f"{about}: no items."
-    parts = [f"{STATUSES[w].label} {by_status[w]} ({share(by_status[w], total)})"
+        return words("charts.no_items", about=about)
+    parts = [words("charts.status_part", status=words(f"status.{w}.label"), count=by_status[w],
+                   share=share(by_status[w], total).said(words))
              for w in ORDER if by_status.get(w)]
-    return f"{about}: {total} items. " + "; ".join(parts) + "."
+    return words("charts.status_summary", about=about, count=total, statuses="; ".join(parts))
 
 
-def status_bar(by_status: dict[str, int], about: str, key: str) -> Markup:
+def status_bar(by_status: dict[str, int], about: str, key: str,
+               words: Catalog | None = None) -> Markup:
     """A stacked bar of items by status. ``key`` makes the SVG's ids unique on the page."""
     total = sum(by_status.values())
-    alt = _text(status_summary(by_status, about))
+    alt = _text(status_summary(by_status, about, words))
     hatch = f"pt-hatch-{key}"
     parts = [f'<svg class="pt-chart pt-chart--bar" viewBox="0 0 {BAR_WIDTH} {BAR_HEIGHT}" '
              f'role="img" aria-label="{alt}" focusable="false"><title>{alt}</title>', _hatch(hatch)]
@@ -98,7 +104,6 @@ ROLE_STYLE = {
     "target": 'fill="#ffffff" stroke="#1d70b8" stroke-width="3"',
     "actual": 'fill="#1d70b8"',
 }
-ROLE_NAMES = {"baseline": "baseline", "target": "target", "actual": "actual"}
 
 
 def role_swatch(role: str) -> Markup:
@@ -129,13 +134,15 @@ def number(point: Point) -> str:
     return _format(point.figure.value or 0.0, point.figure.percent)
 
 
-def indicator_summary(found: Indicator, about: str) -> str:
+def indicator_summary(found: Indicator, about: str, words: Catalog | None = None) -> str:
     """The chart's text alternative: each charted figure in order."""
-    parts = [f"{p.period} {ROLE_NAMES[p.role]} {number(p)}" if p.role != "baseline"
-             else f"{p.period} {number(p)}" for p in found.charted]
-    direction = {"higher": " Higher is better.", "lower": " Lower is better."}.get(
-        found.direction or "", "")
-    return f"{about}: " + "; ".join(parts) + "." + direction
+    words = words or english()
+    parts = [words(f"charts.point.{p.role}", period=p.period, figure=number(p))
+             for p in found.charted]
+    summary = words("charts.indicator_summary", about=about, figures="; ".join(parts))
+    if found.direction in ("higher", "lower"):
+        summary += " " + words(f"charts.direction.{found.direction}")
+    return summary
 
 
 def _groups(points: list[Point]) -> list[tuple[str, list[Point]]]:
@@ -145,14 +152,15 @@ def _groups(points: list[Point]) -> list[tuple[str, list[Point]]]:
     return list(groups.items())
 
 
-def indicator_chart(found: Indicator, about: str) -> Markup | None:
+def indicator_chart(found: Indicator, about: str, words: Catalog | None = None) -> Markup | None:
     """Bars for the numeric figures of an indicator, or None when none is a number."""
+    words = words or english()
     charted = found.charted
     if not charted:
         return None
     top = _nice_top(max(p.figure.value or 0.0 for p in charted))
     scale = (BOTTOM - TOP) / top
-    alt = _text(indicator_summary(found, about))
+    alt = _text(indicator_summary(found, about, words))
     out = [f'<svg class="pt-chart pt-chart--indicator" viewBox="0 0 {CHART_W} {CHART_H}" '
            f'role="img" aria-label="{alt}" focusable="false"><title>{alt}</title>']
     for fraction in (0, 0.5, 1):
@@ -165,12 +173,12 @@ def indicator_chart(found: Indicator, about: str) -> Markup | None:
     groups = _groups(charted)
     width = (CHART_W - LEFT - 8) / len(groups)
     for index, (period, points) in enumerate(groups):
-        out.append(_group(points, period, LEFT + 4 + index * width, width, scale))
+        out.append(_group(points, LEFT + 4 + index * width, width, scale, words))
     out.append("</svg>")
     return Markup("".join(out))
 
 
-def _group(points: list[Point], period: str, x: float, width: float, scale: float) -> str:
+def _group(points: list[Point], x: float, width: float, scale: float, words: Catalog) -> str:
     bar = min(40.0, (width - 10) / len(points))
     start = x + (width - bar * len(points)) / 2
     out = []
@@ -181,15 +189,16 @@ def _group(points: list[Point], period: str, x: float, width: float, scale: floa
                    f'height="{height:.1f}" {ROLE_STYLE[point.role]}/>'
                    f'<text x="{left + bar / 2:.1f}" y="{BOTTOM - height - 5:.1f}" '
                    f'text-anchor="middle" font-size="12" fill="{INK}">{number(point)}</text>')
-    out.append(_period_label(period, x + width / 2, width))
+    out.append(_period_label(points[0], x + width / 2, width, words))
     return "".join(out)
 
 
-def _period_label(period: str, middle: float, width: float) -> str:
-    """The period under its bars, on two lines when it is "Baseline (2008)"."""
-    lines = [period]
-    if period.startswith("Baseline (") and period.endswith(")"):
-        lines = ["Baseline", period[len("Baseline ("):-1]]
+def _period_label(point: Point, middle: float, width: float, words: Catalog) -> str:
+    """The period under its bars, on two lines for a baseline with its own period ("Baseline"
+    over "2008")."""
+    lines = [point.period]
+    if point.role == "baseline" and point.label:
+        lines = [words("figures.baseline"), point.label]
     out = []
     for n, line in enumerate(lines):
         fit = f' textLength="{width - 8:.0f}" lengthAdjust="spacingAndGlyphs"' if (

@@ -1,8 +1,9 @@
 """Views that answer residents' questions: dashboards, browse pages, embeddable badges.
 
-:func:`pages` returns extra pages and files by path; :data:`NAV` lists the pages to show in
-the navigation as (title, path). Templates reach the views through ``h.views`` (a
-:class:`PageViews` for the page being rendered).
+:func:`pages` returns extra pages and files by path; :func:`nav` lists the pages to show in
+the navigation as (title, path), titled in a catalog's language (:data:`NAV`: in English).
+Templates reach the views through ``h.views`` (a :class:`PageViews` for the page being
+rendered).
 """
 
 from __future__ import annotations
@@ -15,28 +16,40 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.content import rules
+from generator.content.catalog import Catalog
 from generator.content.model import Item, Plan, Update
-from generator.content.status import NOT_REPORTED, ORDER, STATUSES
+from generator.content.status import NOT_REPORTED, ORDER
 from generator.pages import follow, paths
-from generator.pages.engine import ENV, Renderer
+from generator.pages.engine import ENV, Renderer, english
 from generator.views import badges, browse, charts, figures, report, rollup
 from generator.views.browse import Entry
 
-NAV: list[tuple[str, str]] = [  # not an index.md first: it would become the section's page
-    ("By due date", paths.DUE),
-    ("Progress reports", paths.REPORTS),
-    ("By status", paths.STATUS),
-    ("By lead", paths.LEADS),
-    ("By area", paths.AREAS),
-    ("By tag", paths.TAGS),
-    ("Indicators", paths.INDICATORS),
-]
-CONFIDENCE_NAV = ("By confidence", paths.CONFIDENCE)
-"""Listed after "By status", only on a site where some item gives a confidence."""
+
+def nav(words: Catalog) -> list[tuple[str, str]]:
+    """The browse pages to show in the navigation, titled in ``words``' language."""
+    return [  # not an index.md first: it would become the section's page
+        (words("dashboard.nav.due"), paths.DUE),
+        (words("dashboard.nav.reports"), paths.REPORTS),
+        (words("dashboard.nav.status"), paths.STATUS),
+        (words("dashboard.nav.leads"), paths.LEADS),
+        (words("dashboard.nav.areas"), paths.AREAS),
+        (words("dashboard.nav.tags"), paths.TAGS),
+        (words("dashboard.nav.indicators"), paths.INDICATORS),
+    ]
+
+
+def confidence_nav(words: Catalog) -> tuple[str, str]:
+    """Listed after "By status", only on a site where some item gives a confidence."""
+    return (words("dashboard.nav.confidence"), paths.CONFIDENCE)
+
+
+NAV: list[tuple[str, str]] = nav(english())
+"""The browse navigation in English (:func:`nav` gives it in a page's language)."""
+CONFIDENCE_NAV = confidence_nav(english())
 RECENT_UPDATES = 10
 DUE_SOON_SHOWN = 20
-DUE_WINDOWS = ((30, "In the next 30 days"), (90, "In the next 90 days"),
-               (365, "In the next 12 months"))
+DUE_WINDOWS = (30, 90, 365)
+"""The due-date filters of a plan's table, in days from the as-of date."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +105,8 @@ class PageViews:
         return self.link(paths.area_page(plan, area_id))
 
     def count(self, number: int, one: str, many: str | None = None) -> str:
-        """ "1 item", "3 items"; ``many`` for other plurals ("items are")."""
+        """ "1 item", "3 items"; ``many`` for other plurals ("items are"). English only: pages
+        in other languages use a catalog entry with plural forms instead."""
         return f"{number} {one if number == 1 else many or one + 's'}"
 
     def entries(self, plan: Plan, items: list[Item]) -> list[Entry]:
@@ -116,27 +130,23 @@ class PageViews:
         return [word for word in ORDER if by_status.get(word)]
 
     def status_bar(self, by_status: dict[str, int], about: str, key: str) -> Markup:
-        return charts.status_bar(by_status, about, key)
+        return charts.status_bar(by_status, about, key, self.renderer.words)
 
     def swatch(self, word: str, key: str) -> Markup:
         return charts.swatch(word, key)
 
     def indicator(self, item: Item) -> tuple[figures.Indicator, Markup | None] | None:
-        found = figures.indicator(item)
+        words = self.renderer.words
+        found = figures.indicator(item, words)
         if found is None:
             return None
-        return found, charts.indicator_chart(found, f"Figures for {item.ref} {item.title}")
+        about = words("dashboard.figures_for", ref=item.ref, title=item.title)
+        return found, charts.indicator_chart(found, about, words)
 
     def roles(self, found: figures.Indicator) -> list[str]:
         """The kinds of bar an indicator chart draws, in drawing order."""
         drawn = {point.role for point in found.charted}
         return [role for role in ("baseline", "target", "actual") if role in drawn]
-
-    def roles_phrase(self, found: figures.Indicator) -> str:
-        """ "baseline, targets and actual figures", naming what the chart draws."""
-        words = {"baseline": "baseline", "target": "targets", "actual": "actual figures"}
-        names = [words[role] for role in self.roles(found)]
-        return (", ".join(names[:-1]) + " and " + names[-1]) if len(names) > 1 else names[0]
 
     def role_swatch(self, role: str) -> Markup:
         return charts.role_swatch(role)
@@ -149,7 +159,8 @@ class PageViews:
         site_url = self.renderer.site.url.rstrip("/") + "/"
         page = paths.absolute(self.renderer.site.url, paths.item_page(item),
                              self.renderer.options.directory_urls)
-        alt = f"Current progress status of {item.ref}, from {self.renderer.site.title}"
+        alt = self.renderer.words("dashboard.embed_alt", ref=item.ref,
+                                  site=self.renderer.site.title)
         code = (f'<a href="{html.escape(page)}"><img src="{html.escape(site_url)}'
                 f'{paths.badge_path(item)}" alt="{html.escape(" ".join(alt.split()))}"></a>')
         return Embed(self.link(paths.badge_path(item)), code)
@@ -163,14 +174,17 @@ class PageViews:
             for name in follow.lead_names(item):
                 leads.setdefault(paths.slug(name), name)
         plans = {self.renderer.plan_of(item).id: self.renderer.plan_of(item) for item in items}
-        late = [("overdue", "Overdue"), ("passed-unreported", "Due date passed, no progress "
-                                         "reported")]
+        words = self.renderer.words
+        late = [("overdue", words("dashboard.filter.overdue")),
+                ("passed-unreported", words("dashboard.filter.passed_unreported"))]
+        windows = [words("dashboard.filter.next_30_days"), words("dashboard.filter.next_90_days"),
+                   words("dashboard.filter.next_12_months")]
         claims = any(rules.makes_deadline_claims(plan) for plan in plans.values())
         return {
-            "status": [(w, STATUSES[w].label) for w in ORDER if w in found],
+            "status": [(w, self.renderer.statuses[w].label) for w in ORDER if w in found],
             "lead": sorted(leads.items(), key=lambda pair: pair[1].casefold()),
-            "due": [*(late if claims else []), *((str(d), label) for d, label in DUE_WINDOWS),
-                    ("none", "No deadline")],
+            "due": [*(late if claims else []), *zip(map(str, DUE_WINDOWS), windows),
+                    ("none", words("dashboard.filter.no_deadline"))],
         }
 
     def row_data(self, item: Item) -> Markup:
@@ -223,74 +237,69 @@ def pages(renderer: Renderer) -> dict[str, str]:
     icons = {word: Markup(module.icon(word)) for word in ORDER}  # type: ignore[attr-defined]
     for plan in renderer.site.plans:
         for item in rules.counted(plan.walk()):
-            found[paths.badge_path(item)] = badges.badge_svg(item, icons[item.current_status])
+            found[paths.badge_path(item)] = badges.badge_svg(item, icons[item.current_status],
+                                                             renderer.words)
     found.update(_reports(renderer))
     found.update(_browse(renderer))
     return found
 
 
 def _reports(renderer: Renderer) -> dict[str, str]:
-    site, as_of = renderer.site, renderer.options.as_of
+    site, as_of, words = renderer.site, renderer.options.as_of, renderer.words
     found = {paths.REPORTS: renderer.render_page(
-        "reports.md.j2", paths.REPORTS, "Progress reports",
-        "A printable progress report for each plan: by section, overdue, due soon, and what "
-        "changed since the last report.", plans=site.plans)}
+        "reports.md.j2", paths.REPORTS, words("dashboard.reports.title"),
+        words("dashboard.reports.description"), plans=site.plans)}
+    # the day as two digits, as the descriptions have always written it ("05 May 2025")
+    as_of_text = words("dates.long", day=f"{as_of:%d}", month=words.month(as_of.month),
+                       year=as_of.year)
     for plan in site.plans:
         page = paths.report_page(plan)
         found[page] = renderer.render_page(
-            "report.md.j2", page, f"Progress report: {plan.title}",
-            f"Progress on {plan.title} as of {as_of:%d %B %Y}: by section, overdue items, what is "
-            f"due soon and what changed since the last report.",
+            "report.md.j2", page, words("dashboard.report.title", plan=plan.title),
+            words("dashboard.report.description", plan=plan.title, date=as_of_text),
             plan=plan, report=report.report(plan, as_of, confidence=renderer.uses_confidence(plan)),
             stale=rules.is_stale(plan, as_of))
     return found
 
 
 def _browse(renderer: Renderer) -> dict[str, str]:
-    site, as_of = renderer.site, renderer.options.as_of
+    site, as_of, words = renderer.site, renderer.options.as_of, renderer.words
     render = renderer.render_page
     areas = browse.by_area(site)
+    areas_title = words("browse.areas.title")
     found = {
-        paths.DUE: render("timeline.md.j2", paths.DUE, "Items by due date",
-                           "Every item by due date: overdue items first, then what falls due, "
-                           "month by month.", timeline=browse.timeline(site, as_of)),
-        paths.INDICATORS: render("indicators.md.j2", paths.INDICATORS, "Indicators",
-                                  "Every indicator with its baseline, targets and actual "
-                                  "figures.", entries=browse.indicators(site)),
-        paths.AREAS: render("areas.md.j2", paths.AREAS, "Items by area",
-                             "The places the plans name, each with the items that concern it.",
-                             areas=areas),
+        paths.DUE: render("timeline.md.j2", paths.DUE, words("browse.due.title"),
+                          words("browse.due.description"),
+                          timeline=browse.timeline(site, as_of, words)),
+        paths.INDICATORS: render("indicators.md.j2", paths.INDICATORS,
+                                 words("browse.indicators.title"),
+                                 words("browse.indicators.description"),
+                                 entries=browse.indicators(site)),
+        paths.AREAS: render("areas.md.j2", paths.AREAS, areas_title,
+                            words("browse.areas.description"), areas=areas),
     }
     kinds = [("lead", paths.LEADS, browse.by_lead(site)), ("tag", paths.TAGS, browse.by_tag(site)),
-             ("status", paths.STATUS, browse.by_status(site))]
+             ("status", paths.STATUS, browse.by_status(site, words))]
     if renderer.uses_confidence():
-        kinds.append(("confidence", paths.CONFIDENCE, browse.by_confidence(site)))
-    for kind, index, groups in kinds:
-        found[index] = render("groups.md.j2", index, _GROUPS[kind][0], _GROUPS[kind][1],
-                              kind=kind, groups=groups)
+        kinds.append(("confidence", paths.CONFIDENCE, browse.by_confidence(site, words)))
+    for kind, index, groups in kinds:  # kind: one of GROUP_KINDS
+        index_title = words(f"browse.{kind}.title")
+        found[index] = render("groups.md.j2", index, index_title,
+                              words(f"browse.{kind}.description"), kind=kind, groups=groups)
         for group in groups:
             found[group.path] = render(
-                "group.md.j2", group.path, _GROUPS[kind][2].format(name=group.name),
-                _GROUPS[kind][3].format(name=group.name), kind=kind, name=group.name,
-                index=index, index_title=_GROUPS[kind][0], entries=group.entries, area=None)
+                "group.md.j2", group.path, words(f"browse.{kind}.group_title", name=group.name),
+                words(f"browse.{kind}.group_description", name=group.name), kind=kind,
+                key=group.key, name=group.name, index=index, index_title=index_title,
+                entries=group.entries, area=None)
     for area in areas:
         found[area.path] = render(
-            "group.md.j2", area.path, f"Items in {area.area.name}",
-            f"Items of {area.plan.title} that concern {area.area.name}.", kind="area",
-            name=area.area.name, index=paths.AREAS, index_title="Items by area",
+            "group.md.j2", area.path, words("browse.area.title", name=area.area.name),
+            words("browse.area.description", plan=area.plan.title, name=area.area.name),
+            kind="area", key="", name=area.area.name, index=paths.AREAS, index_title=areas_title,
             entries=area.entries, area=area)
     return found
 
 
-_GROUPS = {  # index title, index description, group title, group description
-    "lead": ("Items by lead", "Every lead officer or team the plans name, with their items.",
-             "Items led by {name}", "Every item the plans give to {name} to lead."),
-    "tag": ("Items by tag", "The labels and codes the plans give their items.",
-            "Items tagged {name}", "Every item the plans label {name}."),
-    "status": ("Items by status", "How many items have each status, and which they are.",
-               "Items with the status {name}", "Every item whose status is {name}."),
-    "confidence": ("Items by confidence", "How many items the council judges green, amber or "
-                   "red for confidence of delivery, and which they are.",
-                   "Items by confidence: {name}", "Every item listed under {name}, for the "
-                   "confidence of delivery the council gives."),
-}
+GROUP_KINDS = ("lead", "tag", "status", "confidence")
+"""The browse pages that group items by a name (``browse.<kind>.*`` in the catalogs)."""

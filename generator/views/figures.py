@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.content.catalog import Catalog
 from generator.content.model import Item
+from generator.pages.engine import english
 
 _NUMBER = re.compile(r"£?\s*(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*(?P<percent>%)?")
 _LABELLED = re.compile(r"(?P<label>[^=]+?)\s*=\s*(?P<figure>[^=]+)")
@@ -46,6 +48,8 @@ class Point:
     period: str
     role: str  # "baseline", "target" or "actual"
     figure: Figure
+    label: str = ""
+    """A baseline's own period ("2008" of "2008 = 33.9%"); empty for other points."""
 
 
 @dataclass
@@ -67,19 +71,22 @@ class Indicator:
         return [p for p in every if not p.figure.is_number]
 
 
-def read_baseline(text: str) -> Point:
-    """A baseline, with its period when written as "period = figure"."""
+def read_baseline(text: str, words: Catalog | None = None) -> Point:
+    """A baseline, with its period when written as "period = figure", named in ``words``'
+    language (default English): "Baseline (2008)"."""
+    words = words or english()
     figure = read_figure(text)
     labelled = _LABELLED.fullmatch(text.strip())
     if not figure.is_number and labelled and read_figure(labelled["figure"]).is_number:
         found = read_figure(labelled["figure"])
-        return Point(f"Baseline ({labelled['label']})", "baseline",
-                     Figure(text, found.value, found.percent))
-    return Point("Baseline", "baseline", figure)
+        return Point(words("figures.baseline_of", period=labelled["label"]), "baseline",
+                     Figure(text, found.value, found.percent), labelled["label"])
+    return Point(words("figures.baseline"), "baseline", figure)
 
 
-def indicator(item: Item) -> Indicator | None:
-    """The figures of an item with a baseline or targets; None for any other item."""
+def indicator(item: Item, words: Catalog | None = None) -> Indicator | None:
+    """The figures of an item with a baseline or targets; None for any other item. The
+    baseline is named in ``words``' language (default English)."""
     baseline_text = item.text.get("baseline")
     if not item.targets and not baseline_text:
         return None
@@ -89,7 +96,7 @@ def indicator(item: Item) -> Indicator | None:
         if target.actual:
             points.append(Point(target.period, "actual", read_figure(target.actual)))
     return Indicator(
-        baseline=read_baseline(baseline_text) if baseline_text else None,
+        baseline=read_baseline(baseline_text, words) if baseline_text else None,
         points=points,
         direction=item.text.get("direction"),
     )

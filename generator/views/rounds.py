@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.content import rounds
+from generator.content.catalog import Catalog
 from generator.content.model import Item, Plan, Round, Site, Update
 from generator.content.rounds import Comparison, ItemThen, Snapshot
 from generator.content.rules import makes_deadline_claims, share
 from generator.content.status import StatusWord
 from generator.pages import paths
-from generator.pages.engine import Renderer, long_date
+from generator.pages.engine import Renderer
 
 
 @dataclass(frozen=True)
@@ -100,33 +101,42 @@ def corrections(site: Site) -> list[Correction]:
 
 def pages(renderer: Renderer) -> dict[str, str]:
     """The rounds pages of every plan that has rounds, and the corrections page when the site
-    has a correction."""
+    has a correction, in the language of the renderer's catalog."""
+    words = renderer.words
     found: dict[str, str] = {}
     for plan in renderer.site.plans:
         if plan.rounds:
-            found.update(_plan_pages(renderer, plan))
+            found.update(_plan_pages(renderer, plan, words))
     listed = corrections(renderer.site)
     if listed:
         found[paths.CORRECTIONS] = renderer.render_page(
-            "corrections.md.j2", paths.CORRECTIONS, "Corrections",
-            "Progress updates the council has corrected: what each said, and what the "
-            "correction says.", corrections=listed)
+            "corrections.md.j2", paths.CORRECTIONS, words("rounds.corrections.title"),
+            words("rounds.corrections.description"), corrections=listed)
     return found
 
 
-def _plan_pages(renderer: Renderer, plan: Plan) -> dict[str, str]:
+def index_title(plan: Plan, words: Catalog) -> tuple[str, str]:
+    """The title and description of the page listing a plan's rounds."""
+    return (words("rounds.index.title", plan=plan.title),
+            words("rounds.index.description", plan=plan.title))
+
+
+def round_title(plan: Plan, found: Round, words: Catalog) -> tuple[str, str]:
+    """The title and description of a round's page."""
+    return (words("rounds.round.title", plan=plan.title, round=found.label),
+            words("rounds.round.description", plan=plan.title, round=found.label,
+                  date=words.long_date(found.date)))
+
+
+def _plan_pages(renderer: Renderer, plan: Plan, words: Catalog) -> dict[str, str]:
     views = [round_view(plan, found) for found in plan.rounds]
     index = paths.rounds_page(plan)
     unplaced = sum(1 for item in plan.walk() for u in item.updates if u.round is None)
     found = {index: renderer.render_page(
-        "rounds.md.j2", index, f"Reporting rounds: {plan.title}",
-        f"The rounds in which progress on {plan.title} was reported, each with the plan as "
-        f"reported then.", plan=plan, views=list(reversed(views)), unplaced=unplaced)}
+        "rounds.md.j2", index, *index_title(plan, words),
+        plan=plan, views=list(reversed(views)), unplaced=unplaced)}
     for view in views:
         page = paths.round_page(plan, view.round)
         found[page] = renderer.render_page(
-            "round.md.j2", page, f"{plan.title}: as reported at {view.round.label}",
-            f"{plan.title} as reported at {view.round.label} (closed on "
-            f"{long_date(view.round.date)}): "
-            f"items by status, and what moved since the round before.", plan=plan, view=view)
+            "round.md.j2", page, *round_title(plan, view.round, words), plan=plan, view=view)
     return found

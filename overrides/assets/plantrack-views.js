@@ -7,6 +7,35 @@
 (function () {
   "use strict";
 
+  /* The English words; a site in several languages gives each language's in #pt-words. */
+  var ENGLISH = {
+    "script.showing_all": "Showing all {total} items.",
+    "script.none_match": "No item matches these filters. Showing 0 of {total} items.",
+    "script.showing": "Showing {found} of {total} items.",
+    "script.showing_in_context":
+      "Showing {found} of {total} items, with the sections and parents they belong to.",
+    "script.print": "Print this report"
+  };
+
+  function words() {
+    var given = document.getElementById("pt-words");
+    if (!given) return ENGLISH;
+    try { return JSON.parse(given.textContent); } catch (e) { return ENGLISH; }
+  }
+
+  /* A catalog entry with its {name} placeholders filled; a plural entry's form is the one the
+   * page's language uses for values.total. */
+  function say(key, values) {
+    var found = words();
+    var text = found[key];
+    if (text === undefined && typeof Intl !== "undefined" && Intl.PluralRules) {
+      var form = new Intl.PluralRules(document.documentElement.lang || "en").select(values.total);
+      text = found[key + "." + form];
+    }
+    if (text === undefined) text = found[key + ".other"] || ENGLISH[key];
+    return text.replace(/\{(\w+)\}/g, function (_, name) { return String(values[name]); });
+  }
+
   function depthOf(row) {
     return parseInt(row.getAttribute("data-depth") || "0", 10);
   }
@@ -62,13 +91,14 @@
         row.classList.toggle("pt-row-context", context[i]);
         if (shown[i] && !row.hasAttribute("data-section")) found += 1;
       });
+      var values = { found: found, total: items.length };
       if (!active) {
-        count.textContent = "Showing all " + items.length + " items.";
+        count.textContent = say("script.showing_all", values);
       } else if (!found) {
-        count.textContent = "No item matches these filters. Showing 0 of " + items.length + " items.";
+        count.textContent = say("script.none_match", values);
       } else {
-        count.textContent = "Showing " + found + " of " + items.length + " items" +
-          (context.some(Boolean) ? ", with the sections and parents they belong to." : ".");
+        count.textContent = say(context.some(Boolean) ? "script.showing_in_context"
+                                                       : "script.showing", values);
       }
     }
 
@@ -85,7 +115,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-button pt-print__button";
-    button.textContent = "Print this report";
+    button.textContent = say("script.print", { total: 1 });
     button.addEventListener("click", function () { window.print(); });
     holder.textContent = "";
     holder.appendChild(button);

@@ -95,7 +95,7 @@ def test_missing_title_and_unknown_key_in_site_settings(make_content) -> None:
     assert problems_of(content) == [
         "site.yml:1: expected a council, found none [missing-council]",
         'site.yml:3: colour: unknown field "colour"; known fields: title, council, url, '
-        "description, as_of, feedback, licence, statuses, glossary [unknown-field]",
+        "description, as_of, feedback, licence, statuses, glossary, languages, missing_translations [unknown-field]",
     ]
 
 

@@ -86,11 +86,12 @@ def hostile_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 CASES = [*(("bundled", p) for p in BUNDLED), ("sample", "village"), ("hostile", "hostile"),
-         ("hostile", "escaping")]
+         ("hostile", "escaping"), ("bilingual", "delivery")]
 
 
 def source_of(kind: str, hostile: Path) -> Path:
-    return {"bundled": ROOT / "content", "sample": FIXTURES / "sample", "hostile": hostile}[kind]
+    return {"bundled": ROOT / "content", "sample": FIXTURES / "sample", "hostile": hostile,
+            "bilingual": FIXTURES / "bilingual"}[kind]
 
 
 def plantrack(capsys: pytest.CaptureFixture[str], *args: str | Path) -> str:
@@ -104,7 +105,7 @@ def plantrack(capsys: pytest.CaptureFixture[str], *args: str | Path) -> str:
 def view(plan: Plan, excel: bool) -> dict[str, Any]:
     """The plan's own fields and every item's row; line ends as an Excel file holds them."""
     own = {k: v for k, v in vars(plan).items() if k not in ("file", "lines", "items")}
-    data = {"fields": plain(own), "rows": [item_row(plan, i) for i in plan.walk()]}
+    data = {"fields": plain(own), "rows": [item_row(plan, i, ("en", "cy")) for i in plan.walk()]}
     return lf(data) if excel else data
 
 
@@ -117,6 +118,8 @@ def model(item: Item) -> dict[str, Any]:
 
 
 def plain(value: Any) -> Any:
+    if getattr(value, "texts", None):  # a text in several languages: every one of them
+        return dict(value.texts)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {"type": type(value).__name__, **plain(vars(value))}
     if isinstance(value, dict):
