@@ -163,6 +163,30 @@ def _config(settings: dict[str, Any]) -> Iterator[Path]:
         config.unlink(missing_ok=True)
 
 
+SIMPLE_WORDS = " ".join(["council plan commitment progress residents"] * 40)
+"""About 200 words: a one-screen page's text."""
+
+
+def simple_pages_build(work: Path, count: int, site_url: str) -> Measured:
+    """Bare MkDocs + Material (the project's mkdocs.yml without the plugin, search on) building
+    ``count`` simple one-screen pages: a heading, a short table and about 200 words each, and
+    a small navigation. What MkDocs costs for that many pages, whatever they hold."""
+    docs = work / "simple-docs"
+    docs.mkdir(parents=True)
+    for n in range(count):
+        (docs / f"page-{n:05d}.md").write_text(
+            f"# Page {n}\n\n| figure | value |\n|---|---|\n| {n} | {n * 2} |\n\n"
+            f"{SIMPLE_WORDS}\n", encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n\nSimple pages.\n", encoding="utf-8")
+    return mkdocs_build({"docs_dir": str(docs), "site_dir": str(work / "simple-site"),
+                         "site_url": site_url, "plugins": plugins(None),
+                         "nav": [{"Home": "index.md"}], "not_in_nav": "/page-*.md"})
+
+
+def html_pages(site_dir: Path) -> int:
+    return sum(1 for _ in site_dir.rglob("*.html"))
+
+
 def differing_files(one: Path, other: Path) -> list[str]:
     """Paths (relative) that are in only one of two site folders or differ in their bytes."""
     def listing(folder: Path) -> dict[str, Path]:

@@ -127,26 +127,6 @@ def build(content: Path, work: Path, name: str, welsh: bool) -> builds.Measured:
     return builds.mkdocs_build({**settings, "docs_dir": str(docs.parent)})
 
 
-def pages(site_dir: Path) -> int:
-    return sum(1 for _ in site_dir.rglob("*.html"))
-
-
-def plain_pages(work: Path, count: int) -> builds.Measured:
-    """Bare MkDocs + Material on ``count`` one-screen pages (heading, short table, ~200 words),
-    search on: what a site of that many pages costs MkDocs alone."""
-    docs = work / "plain-docs"
-    docs.mkdir()
-    words = " ".join(["council plan commitment progress residents"] * 40)
-    for n in range(count):
-        (docs / f"page-{n:05d}.md").write_text(
-            f"# Page {n}\n\n| a | b |\n|---|---|\n| {n} | {n * 2} |\n\n{words}\n",
-            encoding="utf-8")
-    settings = {"docs_dir": str(docs), "site_dir": str(work / "plain-site"),
-                "site_url": "https://plans.example.org/", "plugins": builds.plugins(None),
-                "nav": [{"Home": "page-00000.md"}], "not_in_nav": "/page-*.md"}
-    return builds.mkdocs_build(settings)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--items", type=int, default=1000)
@@ -169,12 +149,12 @@ def main(argv: list[str] | None = None) -> int:
                 tag = f"{run}-{index}"
                 result = build(content, work, tag, name.endswith("Welsh and English"))
                 cpu[name] = min(cpu.get(name, result.cpu_s), result.cpu_s)
-                count = pages(work / f"{tag}-site")
+                count = builds.html_pages(work / f"{tag}-site")
                 print(f"{name:<34} {count:>6} {result.cpu_s:>7.2f} {result.seconds:>7.2f} "
                       f"{result.peak_rss / 2**20:>8.0f}")
-        plain_count = pages(work / f"0-{len(contents) - 1}-site")
-        (work / "plain").mkdir()
-        plain = plain_pages(work / "plain", plain_count)  # as many as the bilingual site
+        plain_count = builds.html_pages(work / f"0-{len(contents) - 1}-site")
+        plain = builds.simple_pages_build(work / "plain", plain_count,  # as many as bilingual
+                                          "https://plans.example.org/")
         print(f"{'bare MkDocs, plain pages':<34} {plain_count:>6} {plain.cpu_s:>7.2f} "
               f"{plain.seconds:>7.2f} {plain.peak_rss / 2**20:>8.0f}")
         names = list(contents)

@@ -5,8 +5,10 @@ own format (bench/synthetic.py) and measures:
 
 1. the core alone (load and check, render Markdown), in a fresh process;
 2. the full ``mkdocs build --strict`` with the project's mkdocs.yml and plugin;
-3. the baseline: bare MkDocs + Material building the same Markdown (``plantrack pages``) from a
+3. the baselines: bare MkDocs + Material building the same Markdown (``plantrack pages``) from a
    plain docs folder, same mkdocs.yml minus the plugin, same nav, same pages out of the nav;
+   and bare MkDocs + Material building as many simple one-screen pages (a heading, a short
+   table, about 200 words): what MkDocs costs for a site of that many pages;
 4. peak memory of each build, total site size, HTML bytes per item page, search index bytes;
 5. at one size (1,000), the rebuild after one item's status changes: ``plantrack update``, then
    ``plantrack build`` (which writes only the changed pages), checked against a full build;
@@ -82,11 +84,16 @@ def measure_size(items: int, args: argparse.Namespace) -> dict[str, Any]:
             builds.baseline_settings(content, docs, work / "baseline-site", url, args.feature))
         result["baseline"] = {**run_figures(baseline, items), "pages_command_s": pages.seconds}
         result["baseline_site"] = asdict(builds.site_figures(work / "baseline-site"))
+        count = builds.html_pages(site_dir)
+        say(f"n={items}: bare MkDocs + Material on {count:,} simple pages")
+        simple = builds.simple_pages_build(work / "simple", count, url)
+        result["simple"] = {**run_figures(simple, items), "pages": count}
         if items == args.rebuild_at:
             result["rebuild"] = rebuild(content, site_dir, settings)
     result["load_average"].append(os.getloadavg()[0])
     result["ratio"] = result["build"]["cpu_s"] / result["baseline"]["cpu_s"]
     result["ratio_wall"] = result["build"]["seconds"] / result["baseline"]["seconds"]
+    result["ratio_simple"] = result["build"]["cpu_s"] / result["simple"]["cpu_s"]
     result["core_share"] = result["core"]["cpu_s"] / result["build"]["cpu_s"]
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

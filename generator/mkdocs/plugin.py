@@ -4,6 +4,8 @@
 * ``on_files``: add every generated page in memory; nothing is written into the docs folder.
 * ``on_nav``, ``on_page_markdown`` and ``on_post_build``: stamp every page, and in a dirty
   build keep the pages whose stamp has not changed (:mod:`generator.rebuild`).
+* ``on_page_markdown`` and ``on_page_content``: hand the HTML blocks the core rendered past
+  Python-Markdown (:mod:`generator.mkdocs.passthrough`).
 * ``on_serve``: rebuild when anything in the content folder changes.
 """
 
@@ -27,7 +29,7 @@ from generator import render_site
 from generator.content.errors import PlanTrackerError
 from generator.content.loading import load_site
 from generator.content.model import Site
-from generator.mkdocs import languages
+from generator.mkdocs import languages, passthrough
 from generator.mkdocs.nav import build_nav
 from generator.mkdocs.options import IsoDate, WholeNumber
 from generator.mkdocs.stamps import STAMP, Rebuild, TrackedFile, tracked
@@ -64,6 +66,9 @@ class PlanTrackerConfig(Config):  # type: ignore[no-untyped-call]
 class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):  # type: ignore[no-untyped-call]
     """Publishes the plans in the content folder as pages."""
 
+    pass_html_through = True
+    """Hand generated pages' HTML blocks past Python-Markdown (tests turn it off to compare)."""
+
     def __init__(self) -> None:
         self.site: Site | None = None
         self.content_dir = Path("content")
@@ -74,6 +79,10 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):  # type: ignore[no-untyp
         """A content folder the caller (``plantrack build``) has just loaded and checked."""
         self.languages: Site | None = None
         """The site's languages and words, kept when the model is let go (``languages``)."""
+        self.rendered: frozenset[str] = frozenset()
+        """The pages the core rendered (hand-written pages are not among them)."""
+        self.stashes: dict[str, passthrough.Stash] = {}
+        """The HTML blocks taken out of each generated page's Markdown, by page."""
 
     def hand_over(self, content: Path, site: Site) -> None:
         """Take ``site``, just loaded and checked from ``content``, instead of loading it again
@@ -128,6 +137,7 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):  # type: ignore[no-untyp
                                         strict=self.site.missing_translations == "error")
         pages = render_site(self.site, self.as_of_date(), config.use_directory_urls,
                             self.config.search_words)
+        self.rendered = frozenset(pages)
         for path, content in pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{config.docs_dir}/{path} has the same name as a page Plan "
@@ -154,7 +164,19 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):  # type: ignore[no-untyp
                 self.languages, page.file.src_uri, config.use_directory_urls)
             page.meta["plantrack_languages_label"] = self.languages.words(
                 "languages.switch_label")
+        if self.pass_html_through and page.file.src_uri in self.rendered:
+            markdown, self.stashes[page.file.src_uri] = passthrough.stash_blocks(markdown)
         return markdown
+
+    @event_priority(100)  # before any other plugin reads the page's HTML
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        stash = self.stashes.pop(page.file.src_uri, None)
+        if stash is None:
+            return html
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= stash.anchor_ids()
+        return stash.restore(html)
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
