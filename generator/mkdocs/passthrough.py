@@ -36,19 +36,41 @@ class Stash:
         self.blocks.append(block)
         return f"{self.token}{len(self.blocks) - 1}"
 
-    def restore(self, content: str) -> str:
-        """The converted page with every block back in place of its paragraph."""
+    def restore(self, content: str, hide_excluded: bool = False) -> str:
+        """The converted page with every block back in place of its paragraph; with
+        ``hide_excluded``, a block search leaves out (``data-search-exclude``, holding no
+        heading that starts a search section) stays out, as a comment, until
+        :meth:`restore_excluded`, so the search plugin does not parse it to skip it."""
         if not self.blocks:
             return content
+
+        def block(found: re.Match[str]) -> str:
+            n = int(found[1])
+            hidden = hide_excluded and _excluded(self.blocks[n])
+            return (f"<!--{self.token}{n}-->" if hidden else self.blocks[n]) + "\n"
+
         # Python-Markdown ends a raw block with a newline of its own (the page's last one is
         # stripped with the rest of its end)
-        restored = re.sub(f"<p>{self.token}(\\d+)</p>",
-                          lambda m: self.blocks[int(m[1])] + "\n", content)
+        restored = re.sub(f"<p>{self.token}(\\d+)</p>", block, content)
         return restored.rstrip() if restored.endswith("\n") else restored
+
+    def restore_excluded(self, content: str) -> str:
+        """The page with the blocks :meth:`restore` kept out of search back in place."""
+        return re.sub(f"<!--{self.token}(\\d+)-->", lambda m: self.blocks[int(m[1])], content)
 
     def anchor_ids(self) -> set[str]:
         """The ids (and ``<a name>``) of the blocks, as MkDocs would have found them."""
         return {html.unescape(found) for block in self.blocks for found in _ID.findall(block)}
+
+
+_SECTION_HEADING = re.compile(r"<h[1-6]\s[^>]*\bid=")
+
+
+def _excluded(block: str) -> bool:
+    """Whether search leaves the whole block out: its element is ``data-search-exclude`` and
+    holds no heading with an id (which starts a section in search even inside one)."""
+    opening = block[:block.index(">") + 1]
+    return "data-search-exclude" in opening and not _SECTION_HEADING.search(block)
 
 
 def stash_blocks(markdown: str) -> tuple[str, Stash]:

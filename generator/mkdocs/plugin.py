@@ -176,7 +176,16 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):  # type: ignore[no-untyp
             return html
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= stash.anchor_ids()
-        return stash.restore(html)
+        self.stashes[page.file.src_uri] = stash  # until the search plugin has read the page
+        return stash.restore(html, hide_excluded=True)
+
+    @event_priority(-100)  # after Material's search plugin has indexed the page
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        stash = self.stashes.pop(page.file.src_uri, None)
+        if stash is not None and page.content is not None:
+            page.content = stash.restore_excluded(page.content)
+        return context
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

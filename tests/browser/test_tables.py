@@ -226,7 +226,7 @@ ADD_BADGES = """() => {
     if (!first) continue;
     const second = document.createElement("span");
     second.className = "pt-badge pt-badge--amber pt-confidence";
-    second.append(first.querySelector("svg").cloneNode(true), "Confidence: amber, some slippage");
+    second.append("Confidence: amber, some slippage");
     first.after(second);
     const flag = document.createElement("strong");
     flag.className = "pt-flag pt-flag--overdue";

@@ -57,3 +57,14 @@ def test_a_block_closing_on_its_last_line_is_stashed() -> None:
 def test_other_html_is_left_to_markdown(markdown: str) -> None:
     out, stash = stash_blocks(markdown)
     assert out == markdown and stash.blocks == []
+
+
+def test_a_block_search_leaves_out_waits_until_search_has_read_the_page() -> None:
+    markdown = ('<nav data-search-exclude><a href="../">Home</a></nav>\n\n'
+                '<div data-search-exclude><h2 id="kept">Kept</h2></div>\n')
+    _, stash = stash_blocks(markdown)
+    converted = f"<p>{stash.token}0</p>\n<p>{stash.token}1</p>"
+    for_search = stash.restore(converted, hide_excluded=True)
+    assert for_search == (f"<!--{stash.token}0-->\n\n"
+                          '<div data-search-exclude><h2 id="kept">Kept</h2></div>')
+    assert stash.restore_excluded(for_search) == stash.restore(converted)
