@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from generator import render_site
 from generator.content.errors import PlanTrackerError
@@ -180,8 +181,8 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):  # type: ignore[no-untyp
         return stash.restore(html, hide_excluded=True)
 
     @event_priority(-100)  # after Material's search plugin has indexed the page
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         stash = self.stashes.pop(page.file.src_uri, None)
         if stash is not None and page.content is not None:
             page.content = stash.restore_excluded(page.content)
