@@ -183,6 +183,34 @@ def simple_pages_build(work: Path, count: int, site_url: str) -> Measured:
                          "nav": [{"Home": "index.md"}], "not_in_nav": "/page-*.md"})
 
 
+HUGO_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title>
+</head><body><main>{{ .Content }}</main></body></html>
+"""
+
+
+def hugo_simple_pages(work: Path, count: int) -> Measured | None:
+    """Hugo (Debian's ``hugo`` package) building the same simple pages with a minimal
+    template: what a compiled generator does on this machine (None when Hugo is not
+    installed)."""
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return None
+    site = work / "hugo"
+    (site / "content").mkdir(parents=True)
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "config.toml").write_text(
+        'baseURL = "https://plans.example.org/"\ntitle = "Simple pages"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n', encoding="utf-8")
+    for name in ("single.html", "list.html"):
+        (site / "layouts" / "_default" / name).write_text(HUGO_PAGE, encoding="utf-8")
+    for n in range(count):
+        (site / "content" / f"page-{n:05d}.md").write_text(
+            f'---\ntitle: "Page {n}"\n---\n\n| figure | value |\n|---|---|\n'
+            f"| {n} | {n * 2} |\n\n{SIMPLE_WORDS}\n", encoding="utf-8")
+    return measured([hugo, "--quiet", "--source", str(site), "--destination",
+                     str(work / "hugo-site")]).check("hugo")
+
+
 def html_pages(site_dir: Path) -> int:
     return sum(1 for _ in site_dir.rglob("*.html"))
 

@@ -62,6 +62,8 @@ ROWS: list[tuple[str, Callable[[Size], str]]] = [
     ("(3b) bare MkDocs + Material, as many simple pages: CPU",
      lambda s: _cpu(s["simple"]) if s.get("simple") else "-"),
     ("ratio (2)/(3b)", lambda s: f"{s['ratio_simple']:.2f}" if s.get("simple") else "-"),
+    ("(3c) Hugo, the same simple pages: CPU",
+     lambda s: _cpu(s["hugo"]) if s.get("hugo") else "- (hugo not installed)"),
     ("core share of (2)", lambda s: f"{100 * s['core_share']:.1f}%"),
     ("(4) peak memory: (2) / (3)", lambda s: f"{_mb(s['build']['peak_rss'])} / "
                                              f"{_mb(s['baseline']['peak_rss'])}"),

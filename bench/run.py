@@ -8,7 +8,9 @@ own format (bench/synthetic.py) and measures:
 3. the baselines: bare MkDocs + Material building the same Markdown (``plantrack pages``) from a
    plain docs folder, same mkdocs.yml minus the plugin, same nav, same pages out of the nav;
    and bare MkDocs + Material building as many simple one-screen pages (a heading, a short
-   table, about 200 words): what MkDocs costs for a site of that many pages;
+   table, about 200 words): what MkDocs costs for a site of that many pages; and Hugo
+   (Debian's package, when installed) building those simple pages with a minimal template,
+   the reference for what a compiled generator does on this machine;
 4. peak memory of each build, total site size, HTML bytes per item page, search index bytes;
 5. at one size (1,000), the rebuild after one item's status changes: ``plantrack update``, then
    ``plantrack build`` (which writes only the changed pages), checked against a full build;
@@ -88,6 +90,10 @@ def measure_size(items: int, args: argparse.Namespace) -> dict[str, Any]:
         say(f"n={items}: bare MkDocs + Material on {count:,} simple pages")
         simple = builds.simple_pages_build(work / "simple", count, url)
         result["simple"] = {**run_figures(simple, items), "pages": count}
+        hugo = builds.hugo_simple_pages(work / "simple", count)
+        if hugo is not None:
+            say(f"n={items}: Hugo on the same {count:,} simple pages")
+            result["hugo"] = run_figures(hugo, items)
         if items == args.rebuild_at:
             result["rebuild"] = rebuild(content, site_dir, settings)
     result["load_average"].append(os.getloadavg()[0])
