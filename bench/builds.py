@@ -137,7 +137,7 @@ def baseline_settings(content: Path, docs: Path, site_dir: Path, site_url: str,
 
 def mkdocs_build(settings: dict[str, Any]) -> Measured:
     """``mkdocs build --strict`` with the project's mkdocs.yml and these settings over it."""
-    with _config(settings) as config:
+    with config_file(settings) as config:
         return measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                          "-f", str(config)]).check("mkdocs build")
 
@@ -145,14 +145,14 @@ def mkdocs_build(settings: dict[str, Any]) -> Measured:
 def plantrack_build(settings: dict[str, Any], *options: str) -> Measured:
     """``plantrack build`` (what the communications team runs) with these settings, into
     their site_dir: it keeps the pages of the site there whose inputs have not changed."""
-    with _config(settings) as config:
+    with config_file(settings) as config:
         return measured([sys.executable, "-m", "generator.cli", "build", "--config",
                          str(config), "--out", settings["site_dir"], *options]
                         ).check("plantrack build")
 
 
 @contextmanager
-def _config(settings: dict[str, Any]) -> Iterator[Path]:
+def config_file(settings: dict[str, Any]) -> Iterator[Path]:
     """A temporary config file: the project's mkdocs.yml with ``settings`` over it."""
     config = ROOT / f".plantrack-bench-{uuid.uuid4().hex[:12]}.yml"
     text = "INHERIT: mkdocs.yml\n" + yaml.safe_dump(settings, sort_keys=False, allow_unicode=True)

@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
                                           "https://plans.example.org/")
         best: dict[str, float] = {}
         for _ in range(args.runs):
-            with builds._config(settings) as config:
+            with builds.config_file(settings) as config:
                 for name, command in (
                         ("HTML handed past Markdown (shipped)",
                          [sys.executable, "-m", "mkdocs"]),

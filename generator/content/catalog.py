@@ -132,6 +132,13 @@ def shipped(language: str) -> Mapping[str, Entry]:
     return found
 
 
+@functools.lru_cache(maxsize=1)
+def english() -> Catalog:
+    """Plan Tracker's English catalog, as shipped: one per process, shared by every reader
+    (a catalog is never changed once made)."""
+    return catalog(DEFAULT_LANGUAGE)
+
+
 def shipped_languages() -> tuple[str, ...]:
     folder = resources.files("generator") / "catalogs"
     return tuple(sorted(f.name for f in folder.iterdir() if f.is_dir()))

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.content.catalog import DEFAULT_LANGUAGE, Catalog, Languages, catalog
+from generator.content.catalog import Catalog, Languages, catalog, english
 from generator.content.checking import Reader
 from generator.content.errors import ContentError, PlanTrackerError, Problem
 from generator.content.history import check_history
@@ -118,7 +118,7 @@ def _catalogs(content: Path, languages: Languages, problems: list[Problem]) -> C
             continue
         if code == languages.reading:
             words = found
-    return words or catalog(DEFAULT_LANGUAGE)
+    return words or english()
 
 
 def _latest_allowed(site: Site, as_of: date | None, today: date | None) -> tuple[date, str]:

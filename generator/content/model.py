@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from generator.content.catalog import DEFAULT_LANGUAGE, Catalog, MissingTranslations, catalog
+from generator.content.catalog import DEFAULT_LANGUAGE, Catalog, MissingTranslations, english
 from generator.content.dates import Due
 from generator.content.errors import Problem
 from generator.content.schema import ItemKind, PlanStatus
@@ -291,7 +291,7 @@ class Site:
     missing_translations: MissingTranslations = "error"
     language: str = DEFAULT_LANGUAGE
     """The language this model's texts are in (each language is loaded on its own)."""
-    words: Catalog = field(default_factory=lambda: catalog(DEFAULT_LANGUAGE))
+    words: Catalog = field(default_factory=english)
     """The site's interface text in ``language``."""
     warnings: list[Problem] = field(default_factory=list)
     """What the content lacks that the site allows (missing translations, when it warns)."""

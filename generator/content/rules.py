@@ -10,7 +10,6 @@ the site tells residents about how it judges progress is always what the code do
 from __future__ import annotations
 
 import calendar
-import functools
 import math
 from collections import Counter
 from collections.abc import Iterable
@@ -18,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from generator.content.catalog import DEFAULT_LANGUAGE, Catalog, catalog
+from generator.content.catalog import Catalog, english
 from generator.content.model import Item, Plan
 from generator.content.status import NOT_REPORTED, ORDER, shown_in_totals
 
@@ -38,11 +37,6 @@ the catalog's ``methodology.rule.<id>.text`` (its heading ``methodology.rule.<id
 its id is also the rule's key in :data:`RULES`."""
 
 
-@functools.lru_cache(maxsize=1)
-def _english() -> Catalog:
-    return catalog(DEFAULT_LANGUAGE)
-
-
 class Rules(dict[str, str]):
     """Rules by id, each in the words of Plan Tracker's English catalog (what the methodology
     page says in English); :meth:`in_language` gives them in another catalog's words. The
@@ -52,7 +46,7 @@ class Rules(dict[str, str]):
     def __init__(self, ids: Iterable[str], **figures: object) -> None:
         self.ids = tuple(ids)
         self.figures = figures
-        super().__init__(self.in_language(_english()))
+        super().__init__(self.in_language(english()))
 
     def in_language(self, words: Catalog) -> dict[str, str]:
         """Each rule's text in ``words``' language."""

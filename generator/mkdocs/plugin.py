@@ -172,12 +172,11 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):  # type: ignore[no-untyp
     @event_priority(100)  # before any other plugin reads the page's HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        stash = self.stashes.pop(page.file.src_uri, None)
+        stash = self.stashes.get(page.file.src_uri)  # kept until search has read the page
         if stash is None:
             return html
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= stash.anchor_ids()
-        self.stashes[page.file.src_uri] = stash  # until the search plugin has read the page
         return stash.restore(html, hide_excluded=True)
 
     @event_priority(-100)  # after Material's search plugin has indexed the page

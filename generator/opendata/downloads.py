@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 
-from generator.content.catalog import Catalog
+from generator.content.catalog import Catalog, english
 from generator.content.ids import ALL_PLANS
 from generator.content.model import Plan, Site
 from generator.content.schema import ITEM, TARGET, UPDATE, Field
@@ -35,7 +35,7 @@ from generator.opendata.feeds import (
 )
 from generator.opendata.itemrows import COLUMNS, LIST_FIELDS, NO_SOURCE_REF, SEPARATOR, plan_rows
 from generator.pages import follow, paths
-from generator.pages.engine import Renderer, english
+from generator.pages.engine import Renderer
 from generator.pages.paths import (
     CHANGES,
     OPEN_DATA,

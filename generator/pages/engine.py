@@ -20,7 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.content import rounds, rules
-from generator.content.catalog import DEFAULT_LANGUAGE, Catalog, catalog
+from generator.content.catalog import Catalog, english
 from generator.content.codes import CODES
 from generator.content.dates import Due
 from generator.content.model import Decision, Item, Plan, Site, Update
@@ -111,12 +111,6 @@ def due_before(item: Item, update: Update) -> Due | None:
     earlier = order[:order.index(item.updates.index(update))]
     revised = [item.updates[i].due for i in earlier if item.updates[i].due is not None]
     return revised[-1] if revised else item.original_due or item.due
-
-
-@functools.lru_cache(maxsize=1)
-def english() -> Catalog:
-    """Plan Tracker's English catalog, as shipped."""
-    return catalog(DEFAULT_LANGUAGE)
 
 
 def translator(words: Catalog) -> Callable[..., Markup]:

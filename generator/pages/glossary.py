@@ -15,14 +15,13 @@ references, and never wraps text inside a link.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.content.catalog import DEFAULT_LANGUAGE, Catalog, catalog
+from generator.content.catalog import Catalog, english
 from generator.content.model import Term
 from generator.content.schema import ITEM_KINDS
 from generator.content.status import STATUSES
@@ -53,15 +52,8 @@ class Group:
 _RULES = paths.METHODOLOGY
 
 
-@functools.lru_cache(maxsize=1)
-def _english() -> Catalog:
-    """Plan Tracker's English catalog (:func:`generator.pages.engine.english`, which imports
-    this module)."""
-    return catalog(DEFAULT_LANGUAGE)
-
-
 KIND_MEANINGS = {key.removeprefix("glossary.kind."): text
-                 for key, text in _english().entries.items()
+                 for key, text in english().entries.items()
                  if key.startswith("glossary.kind.") and isinstance(text, str)}
 """What each kind of item is, in plain words, in English (the catalog's ``glossary.kind.*``:
 every kind of the content format)."""
@@ -100,14 +92,14 @@ def _entries(found: Iterable[tuple[str, tuple[str, str] | None]],
 
 def kind_entries(words: Catalog | None = None) -> tuple[Entry, ...]:
     """Each kind of item, in ``words``' language (None: English)."""
-    words = words or _english()
+    words = words or english()
     return tuple(Entry(kind, words(f"item.kind_title.{kind}"), words(f"glossary.kind.{kind}"))
                  for kind in ITEM_KINDS)
 
 
 def status_entries(words: Catalog | None = None) -> tuple[Entry, ...]:
     """Each published status, in ``words``' language (None: English)."""
-    words = words or _english()
+    words = words or english()
     return tuple(Entry(word, words(f"status.{word}.label"), words(f"status.{word}.meaning"),
                        (_RULES, word)) for word in STATUSES)
 
@@ -126,7 +118,7 @@ _GROUPS: dict[tuple[str, int], SiteGroups] = {}
 def site_groups(words: Catalog | None = None) -> SiteGroups:
     """The site's own words, under their headings on the glossary page, in ``words``'
     language (None: English)."""
-    words = words or _english()
+    words = words or english()
     key = (words.language, words.fingerprint)
     if key not in _GROUPS:
         _GROUPS[key] = SiteGroups((
@@ -144,7 +136,7 @@ _ENTRIES: dict[tuple[str, int], dict[str, Entry]] = {}
 
 def site_entries(words: Catalog | None = None) -> dict[str, Entry]:
     """The site's own words by id, in ``words``' language (None: English)."""
-    words = words or _english()
+    words = words or english()
     key = (words.language, words.fingerprint)
     if key not in _ENTRIES:
         _ENTRIES[key] = {entry.id: entry for group in site_groups(words)
@@ -152,7 +144,7 @@ def site_entries(words: Catalog | None = None) -> dict[str, Entry]:
     return _ENTRIES[key]
 
 
-COUNCIL_GROUP = ("council-terms", _english()("glossary.council.heading"))
+COUNCIL_GROUP = ("council-terms", english()("glossary.council.heading"))
 """The heading of the entries from ``site.yml`` (its anchor, its text in English: the catalog's
 ``glossary.council.heading``)."""
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.content.catalog import Catalog
+from generator.content.catalog import Catalog, english
 from generator.content.model import Item
 from generator.content.status import NOT_REPORTED
-from generator.pages.engine import english
 from generator.pages.text import escape_text
 
 COLOURS = {  # (text and border, background): the site's badge colours

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from generator.content.catalog import Catalog
+from generator.content.catalog import Catalog, english
 from generator.content.model import Area, Item, Plan, Site
 from generator.content.rules import (
     CONFIDENCE_COUNT_LABELS,
@@ -25,7 +25,6 @@ from generator.content.rules import (
     makes_deadline_claims,
 )
 from generator.content.status import ORDER
-from generator.pages.engine import english
 from generator.pages.follow import lead_names
 from generator.pages.paths import (
     area_page,

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.content.catalog import Catalog
+from generator.content.catalog import Catalog, english
 from generator.content.rules import share
 from generator.content.status import NOT_REPORTED, ORDER
-from generator.pages.engine import english
 from generator.pages.text import escape_text
 from generator.views.figures import Indicator, Point
 

@@ -16,11 +16,11 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.content import rules
-from generator.content.catalog import Catalog
+from generator.content.catalog import Catalog, english
 from generator.content.model import Item, Plan, Update
 from generator.content.status import NOT_REPORTED, ORDER
 from generator.pages import follow, paths
-from generator.pages.engine import ENV, Renderer, english
+from generator.pages.engine import ENV, Renderer
 from generator.views import badges, browse, charts, figures, report, rollup
 from generator.views.browse import Entry
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.content.catalog import Catalog
+from generator.content.catalog import Catalog, english
 from generator.content.model import Item
-from generator.pages.engine import english
 
 _NUMBER = re.compile(r"£?\s*(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?\s*(?P<percent>%)?")
 _LABELLED = re.compile(r"(?P<label>[^=]+?)\s*=\s*(?P<figure>[^=]+)")
