@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.content.loading import load_site  # noqa: E402
 from generator.mkdocs.nav import build_nav  # noqa: E402
+from generator.pages.parts import ROWS_PER_PAGE  # noqa: E402
 from generator.pages.paths import item_page  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -255,10 +257,36 @@ class SiteFigures:
     plan_page_avg: float
     search_index: int
     search_index_gzip: int
+    page_max: int
+    """The largest HTML page."""
+    page_max_path: str
+    page_full_max: int
+    """The largest page as it would be with a full page of rows (ROWS_PER_PAGE): its size
+    without its rows, plus its average row times ROWS_PER_PAGE; a page of no rows as it is."""
+    page_full_max_path: str
+
+
+ROW = re.compile(r"<tr[ >].*?</tr>|<li><p><a .*?</li>", re.S)
+"""A row of a list: a table row, or one update of a list of changes."""
+
+
+def full_page_size(html: str) -> int:
+    """A page's size with :data:`ROWS_PER_PAGE` rows of its lists, at the size of its rows now
+    (a page with no rows: its size)."""
+    body = html.split("<tbody>", 1)[-1] if "<tbody>" in html else html
+    rows = ROW.findall(body)
+    if not rows:
+        return len(html.encode())
+    row_bytes = sum(len(row.encode()) for row in rows)
+    return len(html.encode()) - row_bytes + round(row_bytes / len(rows) * ROWS_PER_PAGE)
 
 
 def site_figures(site_dir: Path) -> SiteFigures:
     files = [p for p in site_dir.rglob("*") if p.is_file()]
+    pages = {p: p.stat().st_size for p in files if p.suffix == ".html"}
+    largest = max(pages, key=lambda p: pages[p])
+    full = {p: full_page_size(p.read_text(encoding="utf-8")) for p in pages}
+    fullest = max(full, key=lambda p: full[p])
     items = [p.stat().st_size for p in site_dir.glob("plans/*/*/index.html")]
     plans = [p.stat().st_size for p in site_dir.glob("plans/*/index.html")]
     index = (site_dir / "search" / "search_index.json").read_bytes()
@@ -267,4 +295,6 @@ def site_figures(site_dir: Path) -> SiteFigures:
         item_pages=len(items), item_page_avg=sum(items) / max(1, len(items)),
         item_page_max=max(items, default=0), plan_page_avg=sum(plans) / max(1, len(plans)),
         search_index=len(index), search_index_gzip=len(gzip.compress(index, 6)),
+        page_max=pages[largest], page_max_path=largest.relative_to(site_dir).as_posix(),
+        page_full_max=full[fullest], page_full_max_path=fullest.relative_to(site_dir).as_posix(),
     )

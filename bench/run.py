@@ -1,7 +1,7 @@
 """The scale benchmark, in one command: synthetic content of N items, built and measured.
 
-For each size (by default 1,000 and 10,000 items) it writes synthetic content in the project's
-own format (bench/synthetic.py) and measures:
+For each size (by default 1,000, 2,000 and 10,000 items) it writes synthetic content in the
+project's own format (bench/synthetic.py) and measures:
 
 1. the core alone (load and check, render Markdown), in a fresh process;
 2. the full ``mkdocs build --strict`` with the project's mkdocs.yml and plugin;
@@ -11,7 +11,9 @@ own format (bench/synthetic.py) and measures:
    table, about 200 words): what MkDocs costs for a site of that many pages; and Hugo
    (Debian's package, when installed) building those simple pages with a minimal template,
    the reference for what a compiled generator does on this machine;
-4. peak memory of each build, total site size, HTML bytes per item page, search index bytes;
+4. peak memory of each build, total site size, HTML bytes per item page, the largest page
+   (and the largest as it would be with full lists: every list at ROWS_PER_PAGE rows, the
+   most a list page holds), search index bytes;
 5. at one size (1,000), the rebuild after one item's status changes: ``plantrack update``, then
    ``plantrack build`` (which writes only the changed pages), checked against a full build;
 6. in Chromium, the time from opening the home page until a typed query shows results.
@@ -20,7 +22,7 @@ It prints a table, checks the targets, and writes JSON to bench/out/ (gitignored
 file and latest.json, with latest.md holding the Markdown table. ``--docs`` also copies that
 table into docs/benchmarks.md.
 
-    .venv/bin/python bench/run.py                    # 1,000 and 10,000 (a few minutes)
+    .venv/bin/python bench/run.py                    # 1,000, 2,000 and 10,000 (minutes)
     .venv/bin/python bench/run.py --sizes 50 --rebuild-at 50 --no-search   # smoke run
 """
 
@@ -156,7 +158,7 @@ def machine() -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 10000])
     parser.add_argument("--rebuild-at", type=int, default=1000,
                         help="the size at which to time the rebuild after one update")
     parser.add_argument("--seed", type=int, default=2024)

@@ -56,7 +56,8 @@ def run(args: argparse.Namespace) -> str:
     as_of = args.as_of or source.as_of()
     search_words = args.search_words or source.search_words()
     site = load_site(args.content, as_of=as_of)
-    pages = render_site(site, as_of, project.directory_urls(source), search_words)
+    pages = render_site(site, as_of, project.directory_urls(source), search_words,
+                        source.rows_per_page())
     written = project.write_project(source, site, pages, args.out)
     overrides = f", {project.OVERRIDES}/" if written.overrides else ""
     return (f"wrote {count(written.generated, 'page')} and "

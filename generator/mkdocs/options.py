@@ -24,9 +24,10 @@ class IsoDate(BaseConfigOption[date]):
 class WholeNumber(BaseConfigOption[int]):
     """A whole number of at least ``least``."""
 
-    def __init__(self, least: int) -> None:
+    def __init__(self, least: int, default: int | None = None) -> None:
         super().__init__()
         self.least = least
+        self.default = default
 
     def run_validation(self, value: object) -> int:
         try:

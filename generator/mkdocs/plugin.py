@@ -34,6 +34,7 @@ from generator.mkdocs import languages, passthrough
 from generator.mkdocs.nav import build_nav
 from generator.mkdocs.options import IsoDate, WholeNumber
 from generator.mkdocs.stamps import STAMP, Rebuild, TrackedFile, tracked
+from generator.pages.parts import ROWS_PER_PAGE
 from generator.pages.paths import item_page
 
 log = logging.getLogger("mkdocs.plugins.plantrack")
@@ -54,6 +55,12 @@ class PlanTrackerConfig(Config):  # type: ignore[no-untyped-call]
     (default: every word). The search index is built in the browser on the first page a
     resident opens, so its size sets the wait for results on a large site; the page always
     shows the whole text."""
+
+    rows_per_page = WholeNumber(least=1, default=ROWS_PER_PAGE)
+    """The most rows a list page shows (a plan's table, a report, the items of a status, a
+    lead or a due year). A longer list keeps its headings and counts on its page and moves its
+    rows to pages of their own, by section, plan or year, this many rows to a page, so that
+    every page stays small however large the plans grow."""
 
     nav = c.Type(bool, default=True)
     """Build the navigation (home, plans and sections, decisions, about pages) when mkdocs.yml
@@ -137,7 +144,7 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):  # type: ignore[no-untyp
         files = languages.written_pages(files, self.site, config,
                                         strict=self.site.missing_translations == "error")
         pages = render_site(self.site, self.as_of_date(), config.use_directory_urls,
-                            self.config.search_words)
+                            self.config.search_words, self.config.rows_per_page)
         self.rendered = frozenset(pages)
         for path, content in pages.items():
             if files.get_file_from_path(path) is not None:
@@ -194,7 +201,8 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):  # type: ignore[no-untyp
         if self._builds_first_language() and len(self.languages.languages) > 1:
             languages.build_other_languages(config, self.languages, {
                 "content": str(self.content_dir.resolve()), "as_of": self.config.as_of,
-                "search_words": self.config.search_words, "nav": self.config.nav},
+                "search_words": self.config.search_words, "nav": self.config.nav,
+                "rows_per_page": self.config.rows_per_page},
                 dirty=self.dirty)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

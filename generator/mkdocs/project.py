@@ -40,6 +40,7 @@ from generator.content.model import Site
 from generator.files.atomic import discard, staging_folder, swap_in, write_atomic
 from generator.mkdocs.nav import build_nav
 from generator.mkdocs.values import as_of_value, whole_number
+from generator.pages.parts import ROWS_PER_PAGE
 
 PLUGIN = "plantrack"
 CONFIG = "mkdocs.yml"
@@ -85,6 +86,11 @@ class SourceProject:
         value: object = self.options.get("search_words")
         return None if value is None else self._checked(
             "search_words", lambda found: whole_number(found, 1), value)
+
+    def rows_per_page(self) -> int:
+        """The plugin's rows_per_page option."""
+        value: object = self.options.get("rows_per_page", ROWS_PER_PAGE)
+        return self._checked("rows_per_page", lambda found: whole_number(found, 1), value)
 
     def _checked(self, name: str, check: Callable[[object], T], value: object) -> T:
         try:

@@ -36,6 +36,7 @@ from generator.opendata.feeds import (
 from generator.opendata.itemrows import COLUMNS, LIST_FIELDS, NO_SOURCE_REF, SEPARATOR, plan_rows
 from generator.pages import follow, paths
 from generator.pages.engine import Renderer
+from generator.pages.parts import Group
 from generator.pages.paths import (
     CHANGES,
     OPEN_DATA,
@@ -107,11 +108,19 @@ def files(renderer: Renderer) -> dict[str, str]:
                             site.licence, words)
     found.update(_follow_feeds(site, links, updates, renderer.options.as_of, words))
     found[OPEN_DATA] = _open_data_page(renderer, found)
+    months = renderer.split(CHANGES, by_month(updates, words))
     found[CHANGES] = renderer.render_page(
         "changes.md.j2", CHANGES, changes_title(words), words("downloads.changes_description"),
         days=recent_days(updates), total=len(updates), feed=SITE_FEED, open_data=OPEN_DATA,
-        downloads=(csv_file(ALL_PLANS), json_file(ALL_PLANS)))
+        downloads=(csv_file(ALL_PLANS), json_file(ALL_PLANS)), split=months)
+    found.update(renderer.part_pages(months, changes_title(words), "updates", by_day=by_day))
     return found
+
+
+def by_month(updates: list[Entry], words: Catalog) -> list[Group[Entry]]:
+    """Updates (newest first) grouped by the month of their date, under its year."""
+    return [Group(f"{month:%Y-%m}", words.month_year(month), list(found), heading=str(month.year))
+            for month, found in groupby(updates, key=lambda e: e.update.date.replace(day=1))]
 
 
 CHANGES_SHOWN = 200

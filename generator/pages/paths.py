@@ -40,6 +40,12 @@ def plan_page(plan: Plan | str) -> str:
     return f"plans/{plan_id}/index.md"
 
 
+def parts_folder(page: str) -> str:
+    """Where the pages of a long list go: beside its page, in a folder of its name
+    (``plans/<plan>/items/`` for a plan's table)."""
+    return page[: -len("/index.md")] + "/items" if page.endswith("/index.md") else page[:-3]
+
+
 def item_page(item: Item) -> str:
     return f"plans/{item.plan_id}/{item.slug}.md"
 

@@ -19,7 +19,7 @@ from generator.content import rules
 from generator.content.catalog import Catalog, english
 from generator.content.model import Item, Plan, Update
 from generator.content.status import NOT_REPORTED, ORDER
-from generator.pages import follow, paths
+from generator.pages import follow, parts, paths
 from generator.pages.engine import ENV, Renderer
 from generator.views import badges, browse, charts, figures, report, rollup
 from generator.views.browse import Entry
@@ -165,7 +165,11 @@ class PageViews:
                 f'{paths.badge_path(item)}" alt="{html.escape(" ".join(alt.split()))}"></a>')
         return Embed(self.link(paths.badge_path(item)), code)
 
-    # --- filters on a plan's table ---
+    # --- filters on a plan's table, or on a list's across plans ---
+    def entry_rows(self, found: list[Entry]) -> list[tuple[Item, int]]:
+        """A list's items as the rows of a table (none indented), for its filters."""
+        return [(entry.item, 0) for entry in found]
+
     def filter_options(self, rows: list[tuple[Item, int]]) -> dict[str, list[tuple[str, str]]]:
         items = [item for item, _ in rows if item.kind not in rules.CONTAINER_KINDS]
         found = {item.current_status for item in items}
@@ -181,22 +185,25 @@ class PageViews:
                    words("dashboard.filter.next_12_months")]
         claims = any(rules.makes_deadline_claims(plan) for plan in plans.values())
         return {
+            "plan": [(plan.id, plan.title) for plan in plans.values()],
             "status": [(w, self.renderer.statuses[w].label) for w in ORDER if w in found],
             "lead": sorted(leads.items(), key=lambda pair: pair[1].casefold()),
             "due": [*(late if claims else []), *zip(map(str, DUE_WINDOWS), windows),
                     ("none", words("dashboard.filter.no_deadline"))],
         }
 
-    def row_data(self, item: Item) -> Markup:
-        """Data attributes a filterable row carries (read by plantrack-filters.js)."""
+    def row_data(self, item: Item, plan: Plan | None = None) -> Markup:
+        """Data attributes a filterable row carries (read by plantrack-views.js); with
+        ``plan``, on a list across plans, the plan's too."""
         if item.kind in rules.CONTAINER_KINDS:
             return Markup(' data-section="yes"')
         leads = " ".join(dict.fromkeys(paths.slug(n) for n in follow.lead_names(item)))
         deadline = item.due.deadline if item.due else None
         days = "" if deadline is None else str((deadline - self.as_of).days)
         late = rules.lateness(self.renderer.plan_of(item), item, self.as_of) or ""
+        in_plan = "" if plan is None else f' data-plan="{html.escape(plan.id)}"'
         return Markup(f' data-status="{item.current_status}" data-leads="{leads}" '
-                      f'data-due-days="{days}" data-late="{late}"')
+                      f'data-due-days="{days}" data-late="{late}"{in_plan}')
 
 
 def dashboard(renderer: Renderer) -> Dashboard:
@@ -252,32 +259,54 @@ def _reports(renderer: Renderer) -> dict[str, str]:
     # the day as two digits, as the descriptions have always written it ("05 May 2025")
     as_of_text = words("dates.long", day=f"{as_of:%d}", month=words.month(as_of.month),
                        year=as_of.year)
+    labels = {key: words(f"report.{heading}_heading") for key, heading in REPORT_LISTS.items()}
     for plan in site.plans:
         page = paths.report_page(plan)
+        title = words("dashboard.report.title", plan=plan.title)
+        found_report = report.report(plan, as_of, confidence=renderer.uses_confidence(plan))
+        split = renderer.split(page, report.groups(found_report, labels,
+                                                   words("report.other_items")))
         found[page] = renderer.render_page(
-            "report.md.j2", page, words("dashboard.report.title", plan=plan.title),
+            "report.md.j2", page, title,
             words("dashboard.report.description", plan=plan.title, date=as_of_text),
-            plan=plan, report=report.report(plan, as_of, confidence=renderer.uses_confidence(plan)),
-            stale=rules.is_stale(plan, as_of))
+            plan=plan, report=found_report, split=split, stale=rules.is_stale(plan, as_of))
+        found.update(renderer.part_pages(split, title, report.TABLES, show_plan=False,
+                                         show_status=True))
     return found
+
+
+REPORT_LISTS = {"overdue": "overdue", "passed": "passed", "due-soon": "due_soon",
+                "due-later": "due_later", "changes": "changes"}
+"""The report's lists, each with its heading's catalog key (``report.<key>_heading``)."""
 
 
 def _browse(renderer: Renderer) -> dict[str, str]:
     site, as_of, words = renderer.site, renderer.options.as_of, renderer.words
     render = renderer.render_page
+    uses_confidence = renderer.uses_confidence()
     areas = browse.by_area(site)
     areas_title = words("browse.areas.title")
+    timeline = browse.timeline(site, as_of, words)
+    due_split = renderer.split(paths.DUE, timeline_groups(timeline))
+    indicators = browse.indicators(site)
+    indicators_split = renderer.split(paths.INDICATORS, by_plan(indicators))
+    headings = {key: words(f"timeline.{key}_heading") for key in ("overdue", "passed", "upcoming")}
     found = {
         paths.DUE: render("timeline.md.j2", paths.DUE, words("browse.due.title"),
-                          words("browse.due.description"),
-                          timeline=browse.timeline(site, as_of, words)),
+                          words("browse.due.description"), timeline=timeline, split=due_split),
         paths.INDICATORS: render("indicators.md.j2", paths.INDICATORS,
                                  words("browse.indicators.title"),
                                  words("browse.indicators.description"),
-                                 entries=browse.indicators(site)),
+                                 entries=indicators, split=indicators_split),
         paths.AREAS: render("areas.md.j2", paths.AREAS, areas_title,
                             words("browse.areas.description"), areas=areas),
     }
+    found.update(renderer.part_pages(
+        due_split, words("browse.due.title"), "entries",
+        lambda group: words("parts.under", heading=headings[group.heading], label=group.label),
+        show_plan=True, show_status=True))
+    found.update(renderer.part_pages(indicators_split, words("browse.indicators.title"),
+                                     "indicators"))
     kinds = [("lead", paths.LEADS, browse.by_lead(site)), ("tag", paths.TAGS, browse.by_tag(site)),
              ("status", paths.STATUS, browse.by_status(site, words))]
     if renderer.uses_confidence():
@@ -287,18 +316,53 @@ def _browse(renderer: Renderer) -> dict[str, str]:
         found[index] = render("groups.md.j2", index, index_title,
                               words(f"browse.{kind}.description"), kind=kind, groups=groups)
         for group in groups:
+            title = words(f"browse.{kind}.group_title", name=group.name)
+            split = renderer.split(group.path, by_plan(group.entries))
             found[group.path] = render(
-                "group.md.j2", group.path, words(f"browse.{kind}.group_title", name=group.name),
+                "group.md.j2", group.path, title,
                 words(f"browse.{kind}.group_description", name=group.name), kind=kind,
                 key=group.key, name=group.name, index=index, index_title=index_title,
-                entries=group.entries, area=None)
+                entries=group.entries, area=None, split=split)
+            found.update(renderer.part_pages(split, title, "entries", show_plan=False,
+                                             show_status=kind != "status" or uses_confidence))
     for area in areas:
+        title = words("browse.area.title", name=area.area.name)
+        split = renderer.split(area.path, by_plan(area.entries))
         found[area.path] = render(
-            "group.md.j2", area.path, words("browse.area.title", name=area.area.name),
+            "group.md.j2", area.path, title,
             words("browse.area.description", plan=area.plan.title, name=area.area.name),
             kind="area", key="", name=area.area.name, index=paths.AREAS, index_title=areas_title,
-            entries=area.entries, area=area)
+            entries=area.entries, area=area, split=split)
+        found.update(renderer.part_pages(split, title, "entries", show_plan=False,
+                                         show_status=True))
     return found
+
+
+def timeline_groups(timeline: browse.Timeline) -> list[parts.Group[Entry]]:
+    """The lists of the due-dates page as groups (for splitting): what is overdue and what
+    passed unreported, plan by plan; what is still to come, year by year."""
+    years: dict[int, parts.Group[Entry]] = {}
+    for _, month in timeline.upcoming:
+        for entry in month:
+            year = browse.deadline(entry).year
+            years.setdefault(year, parts.Group(str(year), str(year), [], heading="upcoming"))
+            years[year].rows.append(entry)
+    return [
+        *(parts.Group(f"overdue-{g.key}", g.label, g.rows, heading="overdue")
+          for g in by_plan(timeline.overdue)),
+        *(parts.Group(f"passed-{g.key}", g.label, g.rows, heading="passed")
+          for g in by_plan(timeline.passed_unreported)),
+        *years.values(),
+    ]
+
+
+def by_plan(found: list[Entry]) -> list[parts.Group[Entry]]:
+    """Entries of a browse list, one group per plan, in the plans' order (for splitting)."""
+    plans: dict[str, parts.Group[Entry]] = {}
+    for entry in found:
+        plans.setdefault(entry.plan.id, parts.Group(entry.plan.id, entry.plan.title, []))
+        plans[entry.plan.id].rows.append(entry)
+    return list(plans.values())
 
 
 GROUP_KINDS = ("lead", "tag", "status", "confidence")

@@ -24,6 +24,9 @@ from generator.content.rules import (
     status_age,
     totals,
 )
+from generator.pages.engine import item_rows
+from generator.pages.parts import Group, unused_key
+from generator.views.browse import Entry
 from generator.views.rollup import Rollup, rollup
 
 WINDOW_DAYS = 90
@@ -151,3 +154,31 @@ def report(plan: Plan, as_of: date, window: int = WINDOW_DAYS,
         changes=changes(plan, last, previous),
         confidence=confidence_counts(items) if confidence else None,
     )
+
+
+TABLES = {"overdue": "entries", "passed": "entries", "due-soon": "entries",
+          "due-later": "entries", "changes": "changes", "sections": "items"}
+"""The report's lists, by the heading each falls under, with the table each is shown in."""
+
+
+def groups(found: Report, labels: dict[str, str], other_items: str) -> list[Group[object]]:
+    """The report's rows as the groups of one list (for splitting a long report): its lists
+    of items (``labels``: each list's heading), what changed, then each section's items."""
+    plan = found.plan
+    lists: dict[str, list[object]] = {
+        "overdue": [Entry(plan, i) for i in found.overdue],
+        "passed": [Entry(plan, i) for i in found.passed_unreported],
+        "due-soon": [Entry(plan, i) for i in found.due_soon],
+        "due-later": [Entry(plan, i) for i in found.due_later],
+        "changes": list(found.changes),
+    }
+    listed: list[Group[object]] = [Group(key, labels[key], rows, heading=key)
+                                   for key, rows in lists.items()]
+    taken = set(lists)
+    for part in found.parts:
+        key = unused_key(part.head.slug if part.head else "other-items", taken)
+        taken.add(key)
+        label = f"{part.head.ref} {part.head.title}" if part.head else other_items
+        rows: list[object] = list(item_rows(part.head.children if part.head else part.items))
+        listed.append(Group(key, label, rows, heading="sections"))
+    return listed

@@ -18,6 +18,7 @@ from generator.content.rules import makes_deadline_claims, share
 from generator.content.status import StatusWord
 from generator.pages import paths
 from generator.pages.engine import Renderer
+from generator.pages.parts import Group, unused_key
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,33 @@ def _plan_pages(renderer: Renderer, plan: Plan, words: Catalog) -> dict[str, str
         plan=plan, views=list(reversed(views)), unplaced=unplaced)}
     for view in views:
         page = paths.round_page(plan, view.round)
-        found[page] = renderer.render_page(
-            "round.md.j2", page, *round_title(plan, view.round, words), plan=plan, view=view)
+        title = round_title(plan, view.round, words)
+        split = renderer.split(page, round_groups(view, words))
+        found[page] = renderer.render_page("round.md.j2", page, *title, plan=plan, view=view,
+                                           split=split)
+        found.update(renderer.part_pages(split, title[0], "round"))
     return found
+
+
+def round_groups(view: RoundView, words: Catalog) -> list[Group[Row]]:
+    """A round's tables as groups (for splitting a long one): what was overdue when the
+    round closed, then every item, section by section, the items outside them last."""
+    label = view.round.label
+    sections: list[Group[Row]] = []
+    loose: list[Row] = []
+    for row in view.rows:
+        item = row.then.item
+        if row.depth == 0 and item.children:
+            sections.append(Group(unused_key(item.slug, {"overdue"}), f"{item.ref} {item.title}",
+                                  [row], heading="every"))
+        elif row.depth > 0 and sections:
+            sections[-1].rows.append(row)
+        else:
+            loose.append(row)
+    if loose:
+        key = unused_key("other-items", {group.key for group in sections} | {"overdue"})
+        name = words("parts.outside_sections" if sections else "parts.every_item")
+        sections.append(Group(key, name, loose, heading="every"))
+    overdue = [row for row in view.rows if row.overdue]
+    return [Group("overdue", words("rounds.round.overdue_heading", round=label), overdue,
+                  heading="overdue"), *sections]

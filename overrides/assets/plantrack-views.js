@@ -1,4 +1,5 @@
-/* Plan Tracker: filters on a plan's table of items, and the "Print this report" button.
+/* Plan Tracker: filters on a table of items (a plan's, or a list's across plans), and the
+ * "Print this report" button.
  *
  * Progressive enhancement: without JavaScript the full table shows and the filter form stays
  * hidden; the report says how to print. Runs on every page Material's instant navigation
@@ -40,9 +41,10 @@
     return parseInt(row.getAttribute("data-depth") || "0", 10);
   }
 
-  function matches(row, status, lead, due) {
+  function matches(row, status, lead, due, plan) {
     if (row.hasAttribute("data-section")) return false;
     if (status && row.getAttribute("data-status") !== status) return false;
+    if (plan && row.getAttribute("data-plan") !== plan) return false;
     if (lead && (" " + row.getAttribute("data-leads") + " ").indexOf(" " + lead + " ") < 0) {
       return false;
     }
@@ -65,13 +67,15 @@
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var items = rows.filter(function (row) { return !row.hasAttribute("data-section"); });
     var count = form.querySelector(".pt-filters__count");
-    var fields = ["status", "lead", "due"].map(function (name) { return form.elements[name]; });
+    var fields = ["status", "lead", "due", "plan"].map(function (name) {
+      return form.elements[name];
+    });
 
     function apply() {
       var values = fields.map(function (field) { return field ? field.value : ""; });
       var active = values.some(function (value) { return value !== ""; });
       var shown = rows.map(function (row) {
-        return !active || matches(row, values[0], values[1], values[2]);
+        return !active || matches(row, values[0], values[1], values[2], values[3]);
       });
       var context = rows.map(function () { return false; });
       /* Keep the parents of a matching row (its section, recommendation or aim) as context. */

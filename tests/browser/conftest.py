@@ -81,6 +81,11 @@ PAGES = {
     "tag": "browse/tags/a1/",
     "indicators": "browse/indicators/",
     "changes": "changes/",
+    # A list too long for one page (issue 15): the bundled plan of 241 rows is split by
+    # section; one of its sections' pages, and one plan's page of the items not yet reported.
+    "plan-split": "plans/scdc-community-customer-services-2009/",
+    "plan-part": "plans/scdc-community-customer-services-2009/items/op5/",
+    "status-part": "browse/status/not-reported/scdc-community-customer-services-2009/",
 }
 
 

@@ -17,7 +17,8 @@ from .conftest import Site
 pytestmark = pytest.mark.browser
 
 REFLOW_PAGES = ["home", "plan", "commitment", "indicator-chart", "report", "reports", "due",
-                "statuses", "status", "leads", "lead", "areas", "area", "tags", "tag", "indicators"]
+                "statuses", "status", "leads", "lead", "areas", "area", "tags", "tag", "indicators",
+                "plan-split", "plan-part"]
 VIEWPORTS = {
     "320px": {"viewport": {"width": 320, "height": 640}, "device_scale_factor": 1},
     "zoom-200": {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2},

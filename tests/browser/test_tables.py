@@ -45,7 +45,7 @@ NARROW = {"320px", "390px", "zoom-200"}
 # timeline (due), the status, lead and tag indexes (groups), one page of each group, an area,
 # the indicators and the home page.
 TABLE_PAGES = ["plan", "section", "report", "due", "statuses", "leads", "tags", "status", "lead",
-               "tag", "area", "indicators", "home"]
+               "tag", "area", "indicators", "home", "plan-part", "status-part"]
 # Pages of the sample site: its report has a "What changed since the last report" table.
 SAMPLE = FIXTURES / "sample"
 SAMPLE_PAGES = {"sample-report": "reports/village/", "sample-changes": "changes/"}

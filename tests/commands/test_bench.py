@@ -17,6 +17,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 RUN = ROOT / "bench" / "run.py"
 SYNTHETIC = ROOT / "bench" / "synthetic.py"
+PAGE_BUDGET = 250_000
+"""The most HTML any page may weigh (bench/report.py)."""
 
 
 def bench(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -45,9 +47,14 @@ def test_smoke_run_at_50_items_writes_every_figure(tmp_path: Path) -> None:
     assert 0 < size["rebuild"]["pages_written"] < size["rebuild"]["pages"], size["rebuild"]
     assert size["rebuild"]["differs_from_full_build"] == []
     assert "search" not in size
+    # No page of the smoke run exceeds its share of the page budget: each page, with every
+    # list on it at the most rows a page holds, stays within what any page may weigh.
+    site = size["site"]
+    assert 0 < site["page_max"] <= site["page_full_max"] <= PAGE_BUDGET, site
     assert {t["target"] for t in data["targets"]} >= {
         "ratio (2)/(3)", "core share of full build", "peak memory of the build",
         "average item page HTML", "search index per item", "rebuild after one update",
+        "largest page HTML", "largest page with full lists",
     }
     for row in ("(1) core: CPU total", "(2) mkdocs build with plugin", "ratio (2)/(3)",
                 "(5) rebuild after one update"):

@@ -211,9 +211,12 @@ def test_feeds_hold_the_newest_updates_and_whats_changed_says_what_it_leaves_out
     assert feed.entries[0].title == "250 Item 250: On track"
     assert len(feedparser.parse(pages["feeds/updates.xml"]).entries) == FEED_ENTRIES
     changes = pages["changes.md"]
-    assert changes.count("<li>") == CHANGES_SHOWN == 200
+    assert changes.count("<li><p>") == CHANGES_SHOWN == 200
     assert ("This page lists the 200 newest of 250 updates, reported from 21 February 2020 on."
             in changes)
+    months = [page for page in pages if page.startswith("changes/")]
+    assert len(months) == 9, "250 daily updates from January 2020: nine months"
+    assert sum(pages[page].count("<li><p>") for page in months) == 250
     all_plans = json.loads(pages["downloads/all-plans.json"])
     assert sum(len(item["updates"]) for item in all_plans["items"]) == 250
 
