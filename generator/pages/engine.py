@@ -38,7 +38,7 @@ from generator.content.status import (
     Status,
     StatusWord,
 )
-from generator.pages import follow, glossary, parts, paths
+from generator.pages import follow, glossary, paging, parts, paths
 from generator.pages.feedback import feedback_link
 from generator.pages.scales import council_scales
 from generator.pages.text import (
@@ -53,15 +53,6 @@ from generator.pages.text import (
 
 _DETAILS_SHOWN_ELSEWHERE = ("Reference", "Kind", "Due", "Originally due")
 """Fields the item page shows in its heading or its own Details rows (kind, due)."""
-
-
-def item_rows(items: list[Item], depth: int = 0) -> list[tuple[Item, int]]:
-    """Items and their descendants in plan order, each with its depth for indenting."""
-    found: list[tuple[Item, int]] = []
-    for item in items:
-        found.append((item, depth))
-        found.extend(item_rows(item.children, depth + 1))
-    return found
 
 
 def _take(left: int | None, text: str) -> tuple[int | None, int | None]:
@@ -246,27 +237,16 @@ class Renderer:
 
     def plan_pages(self, plan: Plan) -> dict[str, str]:
         """A plan's page, and the pages of its table when it is too long for one page."""
-        split = self.plan_splits[plan.id] = self.plan_split(plan)
+        split = self.plan_split(plan)
         found = {paths.plan_page(plan): self.plan(plan, split)}
         found.update(self.part_pages(split, plan.title, "plan"))
         return found
 
     def plan_split(self, plan: Plan) -> parts.Split[tuple[Item, int]]:
-        """A plan's table of items, split by its sections when it is too long for a page:
-        one group per top-level item with items beneath it, then the items outside them."""
-        groups: list[parts.Group[tuple[Item, int]]] = []
-        loose: list[Item] = []
-        for top in plan.items:
-            if top.children:
-                groups.append(parts.Group(top.slug, f"{top.ref} {top.title}", item_rows([top])))
-            else:
-                loose.append(top)
-        if loose:
-            label = self.words("parts.outside_sections" if groups else "parts.every_item")
-            key = parts.unused_key("other-items", {group.key for group in groups})
-            groups.append(parts.Group(key, label, item_rows(loose)))
-        page = paths.plan_page(plan)
-        return self.split(page, groups)
+        """A plan's table, split by section when it is too long for a page (worked out once)."""
+        if plan.id not in self.plan_splits:
+            self.plan_splits[plan.id] = paging.plan_split(self, plan)
+        return self.plan_splits[plan.id]
 
     def split(self, page: str, groups: list[parts.Group[Any]]) -> parts.Split[Any]:
         """A list page's rows, split into pages of their own if there are too many."""
@@ -275,25 +255,8 @@ class Renderer:
     def part_pages(self, split: parts.Split[Any], list_title: str, table: str | dict[str, str],
                    label: Callable[[parts.Group[Any]], str] = lambda group: group.label,
                    **context: Any) -> dict[str, str]:
-        """The pages of a split list (none while it fits on its own page), each with a
-        ``table`` of its rows: "plan" (filterable), "items", "entries" or "changes" (or one
-        of those for each heading of the list's page the groups fall under)."""
-        names = {}
-        for part in split.parts:
-            named = label(part.group)
-            names[part.path] = named if part.of == 1 else self.words(
-                "parts.label_page", label=named, number=part.number, of=part.of)
-        found = {}
-        for part in split.parts:
-            heading = self.words("parts.title", list=list_title, label=names[part.path])
-            found[part.path] = self.render_page(
-                "part.md.j2", part.path, heading, self.words(
-                    "parts.description", count=len(part.group.rows), first=part.first,
-                    last=part.last, label=names[part.path], list=list_title),
-                split=split, part=part, list_title=list_title, heading=heading,
-                table=table if isinstance(table, str) else table[part.group.heading],
-                label=label(part.group), titles=names, **context)
-        return found
+        """The pages of a split list: see :func:`generator.pages.paging.part_pages`."""
+        return paging.part_pages(self, split, list_title, table, label, **context)
 
     def plan(self, plan: Plan, split: parts.Split[tuple[Item, int]] | None = None) -> str:
         return self.render_page(
@@ -310,27 +273,11 @@ class Renderer:
     def item_pages(self, plan: Plan, item: Item) -> dict[str, str]:
         """An item's page, and the pages of the items within it when they are too many for
         its page (none while the plan's own pages by section already hold them)."""
-        within = self.within(plan, item)
+        within = paging.within(self, plan, item)
         found = {paths.item_page(item): self.item(plan, item, within)}
         if within is not None and within.landing == paths.item_page(item):
             found.update(self.part_pages(within, f"{item.ref} {item.title}", "items"))
         return found
-
-    def within(self, plan: Plan, item: Item) -> parts.Split[tuple[Item, int]] | None:
-        """Where the items within ``item`` are listed when there are too many for its page:
-        the plan's page for its section when the plan's table is split by section, else
-        pages of their own; None while they fit on the item's page."""
-        rows = item_rows(item.children)
-        if len(rows) <= self.options.rows_per_page:
-            return None
-        by_section = self.plan_splits.get(plan.id)
-        if by_section is None:
-            by_section = self.plan_splits[plan.id] = self.plan_split(plan)
-        top_level = any(top is item for top in plan.items)
-        if top_level and any(group.key == item.slug for group in by_section.groups):
-            return by_section
-        label = self.words("item.items_within", ref=item.ref)
-        return self.split(paths.item_page(item), [parts.Group("items", label, rows)])
 
     def item(self, plan: Plan, item: Item,
              within: parts.Split[tuple[Item, int]] | None = None) -> str:
@@ -519,7 +466,7 @@ class Helpers:
                                      age=None if name in _LATE else name)
 
     def rows(self, items: list[Item], depth: int = 0) -> list[tuple[Item, int]]:
-        return item_rows(items, depth)
+        return paging.item_rows(items, depth)
 
     def area_name(self, plan: Plan, area_id: str) -> str:
         return next((a.name for a in plan.areas if a.id == area_id), area_id)

@@ -24,7 +24,7 @@ from generator.content.rules import (
     status_age,
     totals,
 )
-from generator.pages.engine import item_rows
+from generator.pages.paging import item_rows
 from generator.pages.parts import Group, unused_key
 from generator.views.browse import Entry
 from generator.views.rollup import Rollup, rollup
