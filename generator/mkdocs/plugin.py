@@ -172,8 +172,12 @@ class PlanTrackerPlugin(BasePlugin[PlanTrackerConfig]):  # type: ignore[no-untyp
                 self.languages, page.file.src_uri, config.use_directory_urls)
             page.meta["plantrack_languages_label"] = self.languages.words(
                 "languages.switch_label")
-        if self.pass_html_through and page.file.src_uri in self.rendered:
-            markdown, self.stashes[page.file.src_uri] = passthrough.stash_blocks(markdown)
+        if page.file.src_uri in self.rendered:
+            # The page holds its Markdown now (and its stamp was taken from the file's):
+            # drop the file's copy, which would stay in memory until the build ends.
+            page.file.content_string = ""
+            if self.pass_html_through:
+                markdown, self.stashes[page.file.src_uri] = passthrough.stash_blocks(markdown)
         return markdown
 
     @event_priority(100)  # before any other plugin reads the page's HTML
