@@ -90,11 +90,23 @@ def staging_folder(out: Path) -> Path:
 
 
 def copy_into(site: Path, staging: Path) -> None:
-    """Copy a built site into a staging folder, keeping file times and modes but not the
-    site folder's own mode: the staging folder keeps the mode it was made with."""
+    """Put a built site's files into a staging folder, keeping file times and modes but not
+    the site folder's own mode: the staging folder keeps the mode it was made with.
+
+    Each file is a hard link to the site's where the file system allows (no bytes copied),
+    else a copy. A build into the staging folder must therefore never write a linked file in
+    place, which would change the site being served too: it removes every file it may write
+    first (:meth:`generator.mkdocs.stamps.Rebuild.stamp_pages`)."""
     mode = stat.S_IMODE(staging.stat().st_mode)
-    shutil.copytree(site, staging, dirs_exist_ok=True, symlinks=True)
+    shutil.copytree(site, staging, dirs_exist_ok=True, symlinks=True, copy_function=_link)
     os.chmod(staging, mode)
+
+
+def _link(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or one without hard links
+        shutil.copy2(source, target)
 
 
 def swap_in(staging: Path, out: Path) -> None:

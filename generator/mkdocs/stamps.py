@@ -99,6 +99,21 @@ class Rebuild:
             if (index_time is not None and file.generated_by is not None
                     and _stamp_of(file, index_time) == stamp):
                 self.kept.add(file.src_uri)
+        if self.dirty:
+            self._unshare(pages)
+
+    def _unshare(self, pages: Iterable[File]) -> None:
+        """Remove every file of the site folder this build may write that is a hard link to
+        another (the staging folder starts as links to the site being served, and MkDocs
+        writes files in place): only the kept pages stay, and MkDocs writes the rest afresh,
+        copying again a theme file it finds missing."""
+        kept = {os.path.normpath(f.abs_dest_path) for f in pages if f.src_uri in self.kept}
+        spared = tuple(str(self.site_dir / name) + os.sep for name in self.spared)
+        for path in _files_under(self.site_dir):
+            if str(path) in kept or str(path).startswith(spared):
+                continue
+            if path.stat().st_nlink > 1:
+                path.unlink()
 
     def finish(self) -> None:
         """After the build: the previous index's entries back, stale files gone."""

@@ -4,9 +4,16 @@ is then byte for byte what a full build writes."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
-from ..commands.test_build_command import page_count, plantrack, project  # noqa: F401 (a fixture)
+from ..commands.test_build_command import (  # noqa: F401 (project: a fixture)
+    copy_content,
+    page_count,
+    plantrack,
+    project,
+)
+from ..conftest import FIXTURES
 
 PLAN = Path("content/plans/village.yml")
 EXTRA_ITEM = """\
@@ -99,4 +106,48 @@ def test_a_page_written_after_the_search_index_is_written_again(project: Path) -
     os.utime(page, (index_time + 60, index_time + 60))
 
     assert build(project).startswith(f"rebuilt 1 of {total} pages")
+    assert_same_as_a_full_build(project)
+
+
+def test_a_rebuild_never_changes_the_site_being_served(project: Path, tmp_path: Path) -> None:
+    """The rebuild starts from hard links to the served site's files: every file it writes
+    must be a new one, so the old site stays as it was until the new one replaces it."""
+    build(project)
+    served = files(project / "site")
+    held = tmp_path / "held"  # links to the served files: they outlive the swap
+    for path in served:
+        (held / path).parent.mkdir(parents=True, exist_ok=True)
+        os.link(project / "site" / path, held / path)
+    update = plantrack("update", "village", "1.02", "--status", "at risk", "--date",
+                       "2022-07-01", "--note", "The hall is booked late.", cwd=project)
+    assert update.returncode == 0, update.stderr
+
+    build(project)
+
+    assert [path for path in served if (held / path).read_bytes() != served[path]] == []
+    assert (project / "site/plans/village/1-02/index.html").read_text(
+        encoding="utf-8").count("The hall is booked late.") >= 1
+    assert_same_as_a_full_build(project)
+
+
+def test_a_rebuild_in_two_languages_never_changes_the_site_being_served(
+    project: Path, tmp_path: Path,
+) -> None:
+    """The Welsh site under cy/ is rebuilt by a build of its own, from links too."""
+    shutil.rmtree(project / "content")
+    copy_content(FIXTURES / "bilingual", project / "content")
+    build(project)
+    served = files(project / "site")
+    assert any(path.startswith("cy/") for path in served)
+    held = tmp_path / "held"
+    for path in served:
+        (held / path).parent.mkdir(parents=True, exist_ok=True)
+        os.link(project / "site" / path, held / path)
+    update = plantrack("update", "delivery", "1.2", "--status", "complete", "--date",
+                       "2024-10-01", cwd=project)
+    assert update.returncode == 0, update.stderr
+
+    build(project)
+
+    assert [path for path in served if (held / path).read_bytes() != served[path]] == []
     assert_same_as_a_full_build(project)
