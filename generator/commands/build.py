@@ -7,8 +7,8 @@ build`` gives it (folders 755 and files 644 under the usual umask), so a web ser
 it. Like ``make site`` the build is strict: a MkDocs warning (a broken link in a hand-written
 page, say) fails it.
 
-When OUT holds a site built before, the staging folder starts as a copy of it and only the
-pages whose inputs changed are written again (:mod:`generator.mkdocs.stamps`); ``--full``
+When OUT holds a site built before, the staging folder starts as hard links to its files and
+only the pages whose inputs changed are written again, as new files (:mod:`generator.mkdocs.stamps`); ``--full``
 writes every page. The work is :mod:`generator.mkdocs.driver`'s.
 """
 

@@ -124,8 +124,10 @@ def use_content(config: MkDocsConfig, content: Path | None) -> Path:
 def build_into(config: MkDocsConfig, out: Path, reuse: bool = False) -> None:
     """Build into a staging folder beside ``out``, then swap it in; on failure remove it.
 
-    With ``reuse``, and a site built before in ``out``, the staging folder starts as a copy of
-    it and only changed pages are written (a dirty build, see :mod:`generator.mkdocs.stamps`).
+    With ``reuse``, and a site built before in ``out``, the staging folder starts as hard links
+    to its files (copies where links cannot be made) and only changed pages are written (a
+    dirty build, see :mod:`generator.mkdocs.stamps`, which removes each linked file before
+    MkDocs writes it, so ``out`` never changes under the build).
     """
     staging = staging_folder(out)  # removes what killed builds of out left beside it
     dirty = reuse and (out / SEARCH_INDEX).is_file()
