@@ -237,9 +237,8 @@ class Renderer:
 
     def plan_pages(self, plan: Plan) -> dict[str, str]:
         """A plan's page, and the pages of its table when it is too long for one page."""
-        split = self.plan_split(plan)
-        found = {paths.plan_page(plan): self.plan(plan, split)}
-        found.update(self.part_pages(split, plan.title, "plan"))
+        found = {paths.plan_page(plan): self.plan(plan)}
+        found.update(self.part_pages(self.plan_split(plan), plan.title, "plan"))
         return found
 
     def plan_split(self, plan: Plan) -> parts.Split[tuple[Item, int]]:
@@ -258,11 +257,11 @@ class Renderer:
         """The pages of a split list: see :func:`generator.pages.paging.part_pages`."""
         return paging.part_pages(self, split, list_title, table, label, **context)
 
-    def plan(self, plan: Plan, split: parts.Split[tuple[Item, int]] | None = None) -> str:
+    def plan(self, plan: Plan) -> str:
         return self.render_page(
             "plan.md.j2", paths.plan_page(plan), plan.title,
             plan.summary or plan.title, plan=plan, totals=self.totals(plan),
-            split=split or self.plan_split(plan), stale=rules.is_stale(plan, self.options.as_of),
+            split=self.plan_split(plan), stale=rules.is_stale(plan, self.options.as_of),
             has_status=any(i.current_status != "not-reported" for i in plan.walk()),
             decisions=[d for d in self.site.decisions if d.id in plan.decisions
                        or plan.id in d.approves],

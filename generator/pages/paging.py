@@ -7,14 +7,15 @@ table the list shows, links to the parts before and after it and back to the lis
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Protocol
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol, TypeVar
 
 from generator.content.catalog import Catalog
 from generator.content.model import Item, Plan
 from generator.pages import parts, paths
 
 Rows = list[tuple[Item, int]]
+Row = TypeVar("Row")
 
 
 class _Options(Protocol):
@@ -48,20 +49,34 @@ def item_rows(items: list[Item], depth: int = 0) -> Rows:
     return found
 
 
-def plan_split(renderer: Renderer, plan: Plan) -> parts.Split[tuple[Item, int]]:
-    """A plan's table of items, split by its sections when it is too long for a page: one
-    group per top-level item with items beneath it, then the items outside them."""
-    groups: list[parts.Group[tuple[Item, int]]] = []
-    loose: list[Item] = []
-    for top in plan.items:
-        if top.children:
-            groups.append(parts.Group(top.slug, f"{top.ref} {top.title}", item_rows([top])))
+def by_section(rows: Iterable[Row], item_of: Callable[[Row], Item],
+               depth_of: Callable[[Row], int], words: Catalog, heading: str = "",
+               taken: frozenset[str] = frozenset()) -> list[parts.Group[Row]]:
+    """A table's rows (in plan order, each with its depth) as one group per top-level item
+    with items beneath it, then the top-level items outside them; ``taken``: keys the list's
+    other groups have."""
+    groups: list[parts.Group[Row]] = []
+    loose: list[Row] = []
+    for row in rows:
+        item = item_of(row)
+        if depth_of(row) == 0 and item.children:
+            groups.append(parts.Group(parts.unused_key(item.slug, set(taken)),
+                                      f"{item.ref} {item.title}", [row], heading))
+        elif depth_of(row) > 0 and groups:
+            groups[-1].rows.append(row)
         else:
-            loose.append(top)
+            loose.append(row)
     if loose:
-        label = renderer.words("parts.outside_sections" if groups else "parts.every_item")
-        key = parts.unused_key("other-items", {group.key for group in groups})
-        groups.append(parts.Group(key, label, item_rows(loose)))
+        label = words("parts.outside_sections" if groups else "parts.every_item")
+        key = parts.unused_key("other-items", {group.key for group in groups} | taken)
+        groups.append(parts.Group(key, label, loose, heading))
+    return groups
+
+
+def plan_split(renderer: Renderer, plan: Plan) -> parts.Split[tuple[Item, int]]:
+    """A plan's table of items, split by its sections when it is too long for a page."""
+    groups = by_section(item_rows(plan.items), lambda row: row[0], lambda row: row[1],
+                        renderer.words)
     return renderer.split(paths.plan_page(plan), groups)
 
 
@@ -89,11 +104,10 @@ def part_pages(renderer: Renderer, split: parts.Split[Any], list_title: str,
     or "round" (or one of those for each heading of the list's page the groups fall under).
     ``label`` names a part's group in its title and headings."""
     words = renderer.words
-    names = {}
-    for part in split.parts:
-        named = label(part.group)
-        names[part.path] = named if part.of == 1 else words(
-            "parts.label_page", label=named, number=part.number, of=part.of)
+    groups = {id(group): label(group) for group in split.groups}
+    names = {part.path: groups[id(part.group)] if part.of == 1 else words(
+        "parts.label_page", label=groups[id(part.group)], number=part.number, of=part.of)
+        for part in split.parts}
     found = {}
     for part in split.parts:
         heading = words("parts.title", list=list_title, label=names[part.path])
@@ -101,6 +115,6 @@ def part_pages(renderer: Renderer, split: parts.Split[Any], list_title: str,
                             last=part.last, label=names[part.path], list=list_title)
         found[part.path] = renderer.render_page(
             "part.md.j2", part.path, heading, description, split=split, part=part,
-            list_title=list_title, heading=heading, label=label(part.group), titles=names,
+            list_title=list_title, heading=heading, label=groups[id(part.group)], titles=names,
             table=table if isinstance(table, str) else table[part.group.heading], **context)
     return found

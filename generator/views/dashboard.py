@@ -322,7 +322,7 @@ def _browse(renderer: Renderer) -> dict[str, str]:
                 "group.md.j2", group.path, title,
                 words(f"browse.{kind}.group_description", name=group.name), kind=kind,
                 key=group.key, name=group.name, index=index, index_title=index_title,
-                entries=group.entries, area=None, split=split)
+                entries=group.entries, area=None, split=split, filters=GROUP_FILTERS[kind])
             found.update(renderer.part_pages(split, title, "entries", show_plan=False,
                                              show_status=kind != "status" or uses_confidence))
     for area in areas:
@@ -332,7 +332,7 @@ def _browse(renderer: Renderer) -> dict[str, str]:
             "group.md.j2", area.path, title,
             words("browse.area.description", plan=area.plan.title, name=area.area.name),
             kind="area", key="", name=area.area.name, index=paths.AREAS, index_title=areas_title,
-            entries=area.entries, area=area, split=split)
+            entries=area.entries, area=area, split=split, filters=())
         found.update(renderer.part_pages(split, title, "entries", show_plan=False,
                                          show_status=True))
     return found
@@ -365,5 +365,9 @@ def by_plan(found: list[Entry]) -> list[parts.Group[Entry]]:
     return list(plans.values())
 
 
+GROUP_FILTERS = {"status": ("plan", "lead", "due"), "lead": ("plan", "status", "due"),
+                 "tag": ("plan", "status", "lead", "due"),
+                 "confidence": ("plan", "status", "lead", "due")}
+"""The filters of each browse list's table (none on an area's: one plan, a few items)."""
 GROUP_KINDS = ("lead", "tag", "status", "confidence")
 """The browse pages that group items by a name (``browse.<kind>.*`` in the catalogs)."""

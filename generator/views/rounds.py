@@ -18,7 +18,8 @@ from generator.content.rules import makes_deadline_claims, share
 from generator.content.status import StatusWord
 from generator.pages import paths
 from generator.pages.engine import Renderer
-from generator.pages.parts import Group, unused_key
+from generator.pages.paging import by_section
+from generator.pages.parts import Group
 
 
 @dataclass(frozen=True)
@@ -149,22 +150,8 @@ def _plan_pages(renderer: Renderer, plan: Plan, words: Catalog) -> dict[str, str
 def round_groups(view: RoundView, words: Catalog) -> list[Group[Row]]:
     """A round's tables as groups (for splitting a long one): what was overdue when the
     round closed, then every item, section by section, the items outside them last."""
-    label = view.round.label
-    sections: list[Group[Row]] = []
-    loose: list[Row] = []
-    for row in view.rows:
-        item = row.then.item
-        if row.depth == 0 and item.children:
-            sections.append(Group(unused_key(item.slug, {"overdue"}), f"{item.ref} {item.title}",
-                                  [row], heading="every"))
-        elif row.depth > 0 and sections:
-            sections[-1].rows.append(row)
-        else:
-            loose.append(row)
-    if loose:
-        key = unused_key("other-items", {group.key for group in sections} | {"overdue"})
-        name = words("parts.outside_sections" if sections else "parts.every_item")
-        sections.append(Group(key, name, loose, heading="every"))
+    sections = by_section(view.rows, lambda row: row.then.item, lambda row: row.depth, words,
+                          heading="every", taken=frozenset({"overdue"}))
     overdue = [row for row in view.rows if row.overdue]
-    return [Group("overdue", words("rounds.round.overdue_heading", round=label), overdue,
-                  heading="overdue"), *sections]
+    return [Group("overdue", words("rounds.round.overdue_heading", round=view.round.label),
+                  overdue, heading="overdue"), *sections]
